@@ -1,0 +1,174 @@
+// The postmortem model and the shapes shared by parser, rules, fixes and every view.
+// All ranges are UTF-16 offsets into the original text (JS string indices), end exclusive.
+
+export type Severity = 'error' | 'warning' | 'info';
+export type SeveritySetting = Severity | 'off';
+
+export interface Range {
+  start: number;
+  end: number;
+}
+
+export interface TextEdit extends Range {
+  newText: string;
+}
+
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+  /** The single obvious fix for its problem. */
+  isPreferred?: boolean;
+}
+
+export interface RelatedInformation {
+  range: Range;
+  message: string;
+}
+
+export interface Problem {
+  rule: string;
+  severity: Severity;
+  message: string;
+  range: Range;
+  fixes: Fix[];
+  related?: RelatedInformation[];
+}
+
+// ---- templates (data, validated by schemas/template.schema.json) ----
+
+export type SectionKind = 'text' | 'timeline' | 'actions';
+
+export interface TemplateSection {
+  title: string;
+  aliases?: string[];
+  /** Defaults to true. */
+  required?: boolean;
+  /** Heading level; defaults to 2 for top-level sections and parent level + 1 for children. */
+  level?: number;
+  /** Defaults to "text". */
+  kind?: SectionKind;
+  /** Body inserted by fixes and new documents; a section whose body is only this counts as empty. */
+  placeholder?: string;
+  sections?: TemplateSection[];
+}
+
+export interface TimelineSettings {
+  order: 'ascending' | 'descending';
+  /** Zone used when neither the entry, the heading, a preamble line nor the Duration names one. */
+  defaultTimeZone: string;
+}
+
+export interface Template {
+  name: string;
+  description?: string;
+  /** Whether the document must follow the template's section order (section-order rule). */
+  ordered?: boolean;
+  sections: TemplateSection[];
+  tags: string[];
+  timeline: TimelineSettings;
+}
+
+// ---- the parsed document ----
+
+export interface Located<T = string> {
+  value: T;
+  text: string;
+  range: Range;
+}
+
+export interface DurationMeta {
+  text: string;
+  range: Range;
+  /** Epoch milliseconds, or null when unreadable. */
+  start: number | null;
+  end: number | null;
+  /** Whether the end carried its own date (a time-only end inherits the start's date). */
+  endHasDate: boolean;
+  /** UTC offset in minutes the Duration names, if any. */
+  offsetMinutes?: number;
+}
+
+export interface Metadata {
+  duration?: DurationMeta;
+  date?: Located<number | null>;
+  severity?: Located;
+  status?: Located;
+  /** Other `**Key:** value` lines and front-matter keys, lower-cased keys. */
+  extra: Record<string, Located>;
+}
+
+export interface Section {
+  title: string;
+  /** Title as matched: lower-case, no numbering, emphasis or trailing colon. */
+  key: string;
+  level: number;
+  /** The heading itself. */
+  headingRange: Range;
+  /** Heading start to the start of the next heading of the same or a higher level. */
+  range: Range;
+  /** After the heading line to the end of the section (includes child sections). */
+  bodyRange: Range;
+  /** ATX (`## x`) or setext (underlined). */
+  style: 'atx' | 'setext';
+  children: Section[];
+  parent?: Section;
+  /** The template section this heading matched, if any. */
+  template?: TemplateSection;
+  kind: SectionKind;
+}
+
+export interface TimelineEntry {
+  /** The whole entry (list item or table row). */
+  range: Range;
+  /** Where the time is written. */
+  timeRange: Range;
+  timeText: string;
+  /** Entry text after the time. */
+  text: string;
+  /** Epoch milliseconds; null when the time could not be read. */
+  instant: number | null;
+  /** The entry names only a date: it sets the date for the entries after it. */
+  dateOnly: boolean;
+  /** Whether the instant's date was written on this entry (as opposed to inherited). */
+  hasDate: boolean;
+  approximate: boolean;
+  section: Section;
+}
+
+export interface ActionItem {
+  range: Range;
+  /** The known tag, spelled as the template spells it; null when untagged or unknown. */
+  tag: string | null;
+  /** The label as written (`Fxi`), when there is one. */
+  writtenTag?: string;
+  /** Where the label's text is, inside the bold markers. */
+  tagRange?: Range;
+  /** Where a tag would be inserted: the start of the item's text (after any checkbox). */
+  contentStart: number;
+  text: string;
+  checked: boolean | null;
+  section: Section;
+}
+
+export interface DisableDirective {
+  kind: 'disable' | 'enable' | 'disable-next-line' | 'disable-line';
+  /** Empty means all rules. */
+  rules: string[];
+  range: Range;
+}
+
+export interface Postmortem {
+  text: string;
+  title?: Located;
+  frontMatter?: { range: Range; data: Record<string, unknown> | null; error?: string };
+  metadata: Metadata;
+  /** Top-level sections (tree); headings above the first are in `allSections` too. */
+  sections: Section[];
+  /** Every section in document order. */
+  allSections: Section[];
+  timeline: TimelineEntry[];
+  actionItems: ActionItem[];
+  directives: DisableDirective[];
+  /** Offsets where each line starts, for offset ↔ line/column. */
+  lineStarts: number[];
+}
