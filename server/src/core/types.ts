@@ -84,8 +84,8 @@ export interface DurationMeta {
   end: number | null;
   /** Whether the end carried its own date (a time-only end inherits the start's date). */
   endHasDate: boolean;
-  /** UTC offset in minutes the Duration names, if any. */
-  offsetMinutes?: number;
+  /** Zone the Duration names, if any (canonical: 'UTC', '+02:00', 'America/New_York'). */
+  zone?: string;
 }
 
 export interface Metadata {
@@ -131,6 +131,8 @@ export interface TimelineEntry {
   dateOnly: boolean;
   /** Whether the instant's date was written on this entry (as opposed to inherited). */
   hasDate: boolean;
+  /** Whether any date applies (written here, inherited from an earlier entry or the metadata). */
+  dateKnown: boolean;
   approximate: boolean;
   section: Section;
 }

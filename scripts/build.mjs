@@ -1,0 +1,23 @@
+// Bundles the extension client, the language server and the CLI into single CommonJS files.
+import { build } from 'esbuild';
+import { chmod, mkdir } from 'node:fs/promises';
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: 'linked',
+  logLevel: 'warning',
+  // Bundled ESM packages may read import.meta.url; point it at the bundle itself.
+  define: { 'import.meta.url': 'importMetaUrl' },
+  banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" },
+};
+
+await mkdir('dist', { recursive: true });
+await Promise.all([
+  build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.cjs', external: ['vscode'] }),
+  build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.cjs' }),
+  build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.cjs' }),
+].map((p) => p.catch((error) => { console.error(error.message); process.exitCode = 1; })));
+for (const bin of ['bin/postmortem-lint.cjs', 'bin/postmortem-language-server.cjs']) await chmod(bin, 0o755).catch(() => {});

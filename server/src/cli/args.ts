@@ -1,0 +1,75 @@
+import { parseArgs } from 'node:util';
+
+export type Format = 'text' | 'json' | 'sarif' | 'html';
+export const FORMATS: readonly Format[] = ['text', 'json', 'sarif'];
+
+export interface CliOptions {
+  format: Format;
+  config?: string;
+  template?: string;
+  fix: boolean;
+  maxWarnings?: number;
+  maxFileSizeKB?: number;
+  inputs: string[];
+  help: boolean;
+  version: boolean;
+}
+
+export class UsageError extends Error {}
+
+export const USAGE = `Usage: postmortem-lint [options] <files | dirs | globs | ->
+
+Checks incident postmortems written in Markdown.
+
+Options:
+  --format text|json|sarif   Output format (default: text)
+  --config FILE              Config file (default: the nearest .postmortemrc.json)
+  --template NAME|PATH       Template to check against (overrides the config)
+  --fix                      Apply safe fixes to the files in place
+  --max-warnings N           Exit 1 when there are more than N warnings
+  --max-file-size-kb N       Skip files larger than N KB (default: 2048)
+  -h, --help                 Show this help
+  -v, --version              Show the version
+
+Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage or config errors.`;
+
+export function parseCliArgs(argv: string[], formats: readonly string[] = FORMATS): CliOptions {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        format: { type: 'string', short: 'f', default: 'text' },
+        config: { type: 'string', short: 'c' },
+        template: { type: 'string', short: 't' },
+        fix: { type: 'boolean', default: false },
+        'max-warnings': { type: 'string' },
+        'max-file-size-kb': { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+        version: { type: 'boolean', short: 'v', default: false },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (!formats.includes(values.format!)) throw new UsageError(`Unknown format "${values.format}". Use one of: ${formats.join(', ')}.`);
+  return {
+    format: values.format as Format,
+    config: values.config,
+    template: values.template,
+    fix: values.fix!,
+    maxWarnings: count(values['max-warnings'], '--max-warnings'),
+    maxFileSizeKB: count(values['max-file-size-kb'], '--max-file-size-kb'),
+    inputs: positionals,
+    help: values.help!,
+    version: values.version!,
+  };
+}
+
+function count(value: string | undefined, flag: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value)) throw new UsageError(`${flag} needs a whole number, got "${value}".`);
+  return Number(value);
+}

@@ -1,0 +1,5 @@
+import type { FileResult } from './run.js';
+
+export function formatJson(results: FileResult[]): string {
+  return JSON.stringify(results.map(({ file, problems, postmortem }) => ({ file, problems, postmortem })), null, 2) + '\n';
+}

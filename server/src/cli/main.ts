@@ -1,0 +1,26 @@
+import { run } from './run.js';
+import packageJson from '../../../package.json' with { type: 'json' };
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+run(process.argv.slice(2), {
+  cwd: process.cwd(),
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  readStdin,
+  version: packageJson.version,
+}).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    // A bug of ours: say so in one line, keep the stack for --debug-minded readers in the env.
+    process.stderr.write(`postmortem-lint: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    if (process.env.POSTMORTEM_DEBUG) process.stderr.write(`${(error as Error)?.stack}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,119 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
+import { analyze, fixAll, reportAnalysis, resolveConfig, type AnalyzeOptions, type PostmortemReport, type ProblemReport } from '../core/index.js';
+import { findConfigFile, fileTemplateHost } from '../node/config-files.js';
+import { parseCliArgs, UsageError, USAGE, type CliOptions } from './args.js';
+import { expandInputs, STDIN } from './files.js';
+import { formatText } from './format-text.js';
+import { formatJson } from './format-json.js';
+import { formatSarif } from './format-sarif.js';
+import { reportProblems } from '../core/summary.js';
+
+export interface FileResult {
+  file: string;
+  problems: ProblemReport[];
+  postmortem: PostmortemReport | null;
+}
+
+export interface CliIo {
+  cwd: string;
+  stdout(text: string): void;
+  stderr(text: string): void;
+  readStdin(): Promise<string>;
+  version: string;
+}
+
+/** Looks at the first bytes the way git does: a NUL means it is not text. */
+function isBinary(buffer: Buffer): boolean {
+  return buffer.subarray(0, 8000).includes(0);
+}
+
+export async function run(argv: string[], io: CliIo): Promise<number> {
+  let options: CliOptions;
+  try {
+    options = parseCliArgs(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    io.stderr(`postmortem-lint: ${error.message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  if (options.help) {
+    io.stdout(USAGE + '\n');
+    return 0;
+  }
+  if (options.version) {
+    io.stdout(io.version + '\n');
+    return 0;
+  }
+  if (options.inputs.length === 0) {
+    io.stderr(`postmortem-lint: no files given.\n\n${USAGE}\n`);
+    return 2;
+  }
+
+  const configPath = options.config ? resolve(io.cwd, options.config) : findConfigFile(io.cwd);
+  let configText: string | undefined;
+  if (configPath) {
+    try {
+      configText = readFileSync(configPath, 'utf8');
+    } catch {
+      io.stderr(`postmortem-lint: cannot read config file ${options.config ?? configPath}.\n`);
+      return 2;
+    }
+  }
+  const configDir = configPath ? dirname(configPath) : io.cwd;
+  const resolved = resolveConfig(configText, fileTemplateHost(configDir), { template: options.template });
+  if (resolved.problems.length > 0 && configPath && configText !== undefined) {
+    const shown = relative(io.cwd, configPath) || configPath;
+    for (const p of reportProblems(configText, resolved.problems.map((c) => ({ ...c, rule: 'config', fixes: [] })))) {
+      io.stderr(`${shown}:${p.line}:${p.column}  ${p.severity}  ${p.message}\n`);
+    }
+    io.stderr('postmortem-lint: the config has errors; fix them to continue.\n');
+    return 2;
+  }
+  if (resolved.problems.length > 0) {
+    for (const problem of resolved.problems) io.stderr(`postmortem-lint: ${problem.message}\n`);
+    return 2;
+  }
+
+  const analyzeOptions: AnalyzeOptions = { template: resolved.template, rules: resolved.rules, maxFileSizeKB: options.maxFileSizeKB };
+  const { files, missing } = await expandInputs(options.inputs, io.cwd);
+  for (const input of missing) io.stderr(`postmortem-lint: no such file or no match: ${input}\n`);
+  if (missing.length > 0) return 2;
+
+  const results: FileResult[] = [];
+  for (const file of files) {
+    let text: string;
+    if (file === STDIN) text = await io.readStdin();
+    else {
+      const buffer = readFileSync(resolve(io.cwd, file));
+      if (isBinary(buffer)) {
+        io.stderr(`postmortem-lint: ${file}: skipped, this looks like a binary file, not Markdown.\n`);
+        continue;
+      }
+      text = buffer.toString('utf8');
+      if (options.fix) {
+        const fixed = fixAll(text, analyzeOptions);
+        if (fixed.text !== text) {
+          writeFileSync(resolve(io.cwd, file), fixed.text);
+          text = fixed.text;
+        }
+      }
+    }
+    const report = reportAnalysis(analyze(text, analyzeOptions), text);
+    results.push({ file: file === STDIN ? '<stdin>' : file, ...report });
+  }
+
+  if (options.format === 'json') io.stdout(formatJson(results));
+  else if (options.format === 'sarif') io.stdout(formatSarif(results, io.version));
+  else io.stdout(formatText(results));
+
+  const all = results.flatMap((result) => result.problems);
+  const errors = all.filter((p) => p.severity === 'error').length;
+  const warnings = all.filter((p) => p.severity === 'warning').length;
+  if (errors > 0) return 1;
+  if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
+    io.stderr(`postmortem-lint: ${warnings} warning(s), more than --max-warnings ${options.maxWarnings}.\n`);
+    return 1;
+  }
+  return 0;
+}

@@ -1,0 +1,124 @@
+import type { Postmortem, Problem, Severity, SeveritySetting, Template } from './types.js';
+import { parsePostmortem } from './parse/index.js';
+import { indexTemplate } from './template-index.js';
+import { RULES, type Rule } from './rules/index.js';
+import { applyDirectives } from './disable.js';
+import { applyFixes } from './fixes/apply.js';
+import { postmortemSkeleton } from './skeleton.js';
+import { DEFAULT_TEMPLATE_NAME, getBuiltinTemplate } from './config/builtin-templates.js';
+
+export const DEFAULT_MAX_FILE_SIZE_KB = 2048;
+/** Problems the engine reports about itself rather than about the postmortem. */
+export const FILE_TOO_LARGE = 'file-too-large';
+export const INTERNAL_ERROR = 'internal-error';
+export const EMPTY_FILE = 'empty-file';
+
+export interface AnalyzeOptions {
+  template?: Template;
+  /** Severity per rule name; 'off' disables. Unlisted rules use their default. */
+  rules?: Record<string, SeveritySetting>;
+  maxFileSizeKB?: number;
+  /** Injected for tests of rule isolation; defaults to every rule. */
+  ruleSet?: readonly Rule[];
+  /** Today, for the date the empty-file fix writes; injected by tests. */
+  now?: Date;
+}
+
+export interface Analysis {
+  /** Null when the document was not analysed (too large). */
+  postmortem: Postmortem | null;
+  problems: Problem[];
+  template: Template;
+}
+
+export function defaultTemplate(): Template {
+  return getBuiltinTemplate(DEFAULT_TEMPLATE_NAME)!;
+}
+
+export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
+  const template = options.template ?? defaultTemplate();
+  const maxKB = options.maxFileSizeKB ?? DEFAULT_MAX_FILE_SIZE_KB;
+  // UTF-16 length is a cheap lower bound of the byte size; good enough for a cap.
+  if (text.length > maxKB * 1024) {
+    const sizeKB = Math.round(text.length / 1024);
+    return {
+      postmortem: null,
+      template,
+      problems: [{
+        rule: FILE_TOO_LARGE,
+        severity: 'info',
+        message: `This file (${sizeKB} KB) is larger than the ${maxKB} KB postmortem checks run on, so it was not analysed. Raise "postmortem.maxFileSizeKB" (or --max-file-size-kb) to check it.`,
+        range: { start: 0, end: 0 },
+        fixes: [],
+      }],
+    };
+  }
+  const postmortem = parsePostmortem(text, template);
+  if (text.trim() === '') return { postmortem, template, problems: [emptyFileProblem(text, template, options.now ?? new Date())] };
+  return { postmortem, template, problems: runRules(postmortem, template, options) };
+}
+
+function runRules(postmortem: Postmortem, template: Template, options: AnalyzeOptions): Problem[] {
+  const index = indexTemplate(template);
+  const problems: Problem[] = [];
+  for (const rule of options.ruleSet ?? RULES) {
+    const setting = options.rules?.[rule.name] ?? rule.defaultSeverity;
+    if (setting === 'off') continue;
+    const severity: Severity = setting;
+    try {
+      rule.check({
+        postmortem,
+        template,
+        index,
+        text: postmortem.text,
+        report: (finding) => {
+          const fixes = finding.fixes ?? [];
+          // The only fix there is is the obvious one.
+          if (fixes.length === 1 && fixes[0].isPreferred === undefined) fixes[0] = { ...fixes[0], isPreferred: true };
+          problems.push({ rule: rule.name, severity, message: finding.message, range: finding.range, fixes, related: finding.related });
+        },
+      });
+    } catch (error) {
+      // One broken rule must not hide what the others found.
+      problems.push({
+        rule: INTERNAL_ERROR,
+        severity: 'warning',
+        message: `Rule ${rule.name} failed on this document and was skipped: ${error instanceof Error ? error.message : String(error)}`,
+        range: { start: 0, end: 0 },
+        fixes: [],
+      });
+    }
+  }
+  return applyDirectives(postmortem, problems).sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
+}
+
+/** The preferred fix of every problem, applied pass after pass until nothing changes (insertions at one spot need a pass each). */
+export function fixAll(text: string, options: AnalyzeOptions = {}, maxPasses = 10): { text: string; fixed: number } {
+  let current = text;
+  let fixed = 0;
+  for (let pass = 0; pass < maxPasses; pass++) {
+    const { problems } = analyze(current, options);
+    const preferred = problems.flatMap((problem) => problem.fixes.filter((fix) => fix.isPreferred));
+    if (preferred.length === 0) break;
+    const result = applyFixes(current, preferred);
+    if (result.applied.length === 0 || result.text === current) break;
+    current = result.text;
+    fixed += result.applied.length;
+  }
+  return { text: current, fixed };
+}
+
+/** An empty file is a postmortem not started yet: one hint, and a fix that writes the template. */
+function emptyFileProblem(text: string, template: Template, now: Date): Problem {
+  return {
+    rule: EMPTY_FILE,
+    severity: 'info',
+    message: `This postmortem is empty. Start from the ${template.name} template (quick fix) or the “Postmortem: New Postmortem” command.`,
+    range: { start: 0, end: 0 },
+    fixes: [{
+      title: `Insert the ${template.name} postmortem template`,
+      isPreferred: true,
+      edits: [{ start: 0, end: text.length, newText: postmortemSkeleton(template, { date: now.toISOString().slice(0, 10) }) }],
+    }],
+  };
+}

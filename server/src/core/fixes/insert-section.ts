@@ -1,0 +1,58 @@
+import type { Fix, Postmortem, Section } from '../types.js';
+import type { TemplateEntry } from '../template-index.js';
+import { detectEol } from '../parse/lines.js';
+
+export function findSectionsFor(postmortem: Postmortem, entry: TemplateEntry): Section[] {
+  return postmortem.allSections.filter((section) => section.template === entry.section);
+}
+
+/** The heading, its placeholder and its required children, as Markdown lines. */
+export function sectionMarkdown(entry: TemplateEntry): string[] {
+  const children = entry.children.filter((child) => child.required);
+  const lines = [`${'#'.repeat(entry.level)} ${entry.section.title}`, ''];
+  if (entry.section.placeholder && children.length === 0) lines.push(placeholderComment(entry.section.placeholder), '');
+  for (const child of children) lines.push(...sectionMarkdown(child));
+  return lines;
+}
+
+/** An HTML comment: invisible when rendered, and `--` would end it early. */
+export function placeholderComment(placeholder: string): string {
+  return `<!-- ${placeholder.replace(/--+/g, '—')} -->`;
+}
+
+/** Where the template order puts a missing section: after its nearest earlier sibling present, else before the next one. */
+export function insertionOffset(postmortem: Postmortem, entry: TemplateEntry): number {
+  for (let i = entry.index - 1; i >= 0; i--) {
+    const found = findSectionsFor(postmortem, entry.siblings[i]);
+    if (found.length) return found[found.length - 1].range.end;
+  }
+  for (let i = entry.index + 1; i < entry.siblings.length; i++) {
+    const found = findSectionsFor(postmortem, entry.siblings[i]);
+    if (found.length) return found[0].range.start;
+  }
+  if (entry.parent) {
+    const parents = findSectionsFor(postmortem, entry.parent);
+    if (parents.length) return parents[0].range.end;
+  }
+  return postmortem.text.length;
+}
+
+/** Inserts `lines` as a block at a line start, with exactly one blank line around it. */
+export function insertBlock(text: string, offset: number, lines: string[]): Fix['edits'][number] {
+  const eol = detectEol(text);
+  const before = text.slice(Math.max(0, offset - 2 * eol.length), offset);
+  let prefix = '';
+  if (offset > 0 && !before.endsWith(eol + eol)) prefix = before.endsWith(eol) ? eol : eol + eol;
+  while (lines.length && lines[lines.length - 1] === '') lines = lines.slice(0, -1);
+  const suffix = offset < text.length ? eol + eol : eol;
+  return { start: offset, end: offset, newText: prefix + lines.join(eol) + suffix };
+}
+
+export function insertSectionFix(postmortem: Postmortem, entry: TemplateEntry): Fix {
+  const offset = insertionOffset(postmortem, entry);
+  return {
+    title: `Add section “${entry.section.title}”`,
+    edits: [insertBlock(postmortem.text, offset, sectionMarkdown(entry))],
+    isPreferred: true,
+  };
+}

@@ -1,0 +1,20 @@
+// The engine's public surface: everything the CLI, the language server and the preview use.
+export * from './types.js';
+export { analyze, fixAll, defaultTemplate, DEFAULT_MAX_FILE_SIZE_KB, FILE_TOO_LARGE, INTERNAL_ERROR, EMPTY_FILE } from './analyze.js';
+export type { AnalyzeOptions, Analysis } from './analyze.js';
+export { parsePostmortem } from './parse/index.js';
+export { computeLineStarts, lineOf, positionOf, detectEol } from './parse/lines.js';
+export { normalizeTitle } from './parse/titles.js';
+export { applyEdits, applyFixes, selectCompatibleFixes } from './fixes/apply.js';
+export { RULES, RULES_BY_NAME } from './rules/index.js';
+export type { Rule, RuleContext, Finding } from './rules/index.js';
+export { indexTemplate } from './template-index.js';
+export type { TemplateEntry, TemplateIndex } from './template-index.js';
+export { BUILTIN_TEMPLATES, getBuiltinTemplate, DEFAULT_TEMPLATE_NAME } from './config/builtin-templates.js';
+export { resolveConfig, mergeTemplate } from './config/load-config.js';
+export type { ConfigProblem, ResolvedConfig, ConfigHost } from './config/load-config.js';
+export { postmortemSkeleton } from './skeleton.js';
+export type { SkeletonOptions } from './skeleton.js';
+export { reportAnalysis, reportProblems, reportPostmortem, isoTime, toLineColumns } from './summary.js';
+export type { ProblemReport, PostmortemReport } from './summary.js';
+export { ruleDocsUrl, REPOSITORY_URL } from './docs-url.js';

@@ -1,0 +1,44 @@
+import type { List } from 'mdast';
+import type { ActionItem, Section } from '../types.js';
+
+// `**Fix:** text`, `**Fix**: text`, `__Fix:__ text`; the label is short by nature.
+const BOLD_LABEL = /^(\*\*|__)([^*_\n]{1,40}?)(:?)\1(:?)/;
+// `Fix: text` without bold counts only when Fix is a known tag.
+const PLAIN_LABEL = /^([A-Za-z][\w-]{0,30}):/;
+
+/** Top-level list items of an action section. */
+export function readActionItems(list: List, section: Section, text: string, shift: number, tags: string[]): ActionItem[] {
+  const byLowerCase = new Map(tags.map((tag) => [tag.toLowerCase(), tag]));
+  const items: ActionItem[] = [];
+  for (const item of list.children) {
+    if (!item.position) continue;
+    const range = { start: item.position.start.offset! + shift, end: item.position.end.offset! + shift };
+    const body = item.children[0];
+    const contentStart = body?.position ? body.position.start.offset! + shift : range.end;
+    const bodyEnd = body?.position ? body.position.end.offset! + shift : range.end;
+    const head = text.slice(contentStart, Math.min(bodyEnd, contentStart + 120));
+    const action: ActionItem = { range, tag: null, contentStart, text: head.trim(), checked: item.checked ?? null, section };
+    const bold = BOLD_LABEL.exec(head);
+    if (bold && (bold[3] || bold[4])) {
+      const written = bold[2].trim();
+      const labelStart = contentStart + bold[1].length + (bold[2].length - bold[2].trimStart().length);
+      action.writtenTag = written;
+      action.tagRange = { start: labelStart, end: labelStart + written.length };
+      action.tag = byLowerCase.get(written.toLowerCase()) ?? null;
+      action.text = text.slice(contentStart + bold[0].length, bodyEnd).trim();
+    } else {
+      const plain = PLAIN_LABEL.exec(head);
+      const known = plain && byLowerCase.get(plain[1].toLowerCase());
+      if (plain && known) {
+        action.writtenTag = plain[1];
+        action.tagRange = { start: contentStart, end: contentStart + plain[1].length };
+        action.tag = known;
+        action.text = text.slice(contentStart + plain[0].length, bodyEnd).trim();
+      } else {
+        action.text = text.slice(contentStart, bodyEnd).trim();
+      }
+    }
+    items.push(action);
+  }
+  return items;
+}

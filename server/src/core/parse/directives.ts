@@ -1,0 +1,23 @@
+import type { Root } from 'mdast';
+import { visit } from 'unist-util-visit';
+import type { DisableDirective } from '../types.js';
+
+// Bounded repetition keeps this linear on hostile input.
+const DIRECTIVE = /<!--\s{0,20}postmortem-(disable-next-line|disable-line|disable|enable)((?:[ \t,]{1,20}[\w-]{1,60}){0,30})\s{0,20}-->/g;
+
+/** `<!-- postmortem-disable rule -->` comments, from HTML nodes only (not code). */
+export function readDirectives(tree: Root, shift: number): DisableDirective[] {
+  const directives: DisableDirective[] = [];
+  visit(tree, 'html', (node) => {
+    if (!node.position || !node.value.includes('postmortem-')) return;
+    const base = node.position.start.offset! + shift;
+    for (const match of node.value.matchAll(DIRECTIVE)) {
+      directives.push({
+        kind: match[1] as DisableDirective['kind'],
+        rules: match[2].split(/[\s,]+/).filter(Boolean),
+        range: { start: base + match.index!, end: base + match.index! + match[0].length },
+      });
+    }
+  });
+  return directives.sort((a, b) => a.range.start - b.range.start);
+}

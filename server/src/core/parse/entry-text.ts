@@ -1,0 +1,52 @@
+import type { TimestampParts } from '../time/index.js';
+import { parseTimestamp } from '../time/index.js';
+import type { Range } from '../types.js';
+
+/** How far into an entry we look for its time: timestamps are short, documents may not be. */
+const TIME_WINDOW = 96;
+const OPENERS = new Set(['*', '_', '`', '[', ' ', '\t']);
+const AFTER_TIME = /^[*_`\]\s]*(?:[:|\-–—]+|\)\s*:?)?[*_`\s]*/;
+
+export interface EntryTime {
+  parts: TimestampParts | null;
+  timeRange: Range;
+  timeText: string;
+  /** Text after the time and its separator, up to `end`. */
+  rest: string;
+}
+
+/** Reads the time at the start of an entry's source text [start, end). */
+export function readEntryTime(text: string, start: number, end: number): EntryTime {
+  let i = start;
+  while (i < end && OPENERS.has(text[i])) i++;
+  const window = text.slice(i, Math.min(end, i + TIME_WINDOW));
+  const parts = parseTimestamp(window, { allowBareHHMM: true });
+  if (parts) {
+    const timeEnd = i + parts.length;
+    const tail = text.slice(timeEnd, Math.min(end, timeEnd + TIME_WINDOW));
+    const separator = AFTER_TIME.exec(tail)?.[0].length ?? 0;
+    return {
+      parts,
+      timeRange: { start: i, end: timeEnd },
+      timeText: text.slice(i, timeEnd),
+      rest: text.slice(timeEnd + separator, end).trim(),
+    };
+  }
+  const label = unreadableLabel(text, start, end);
+  return { parts: null, timeRange: label, timeText: text.slice(label.start, label.end), rest: text.slice(label.end, end).trim() };
+}
+
+/** Where the author meant the time to be: a bold or code label, else the first word. */
+function unreadableLabel(text: string, start: number, end: number): Range {
+  const head = text.slice(start, Math.min(end, start + TIME_WINDOW));
+  const marked = /^(\*\*|__|`)([^*_`\n]{1,40}?)\1/.exec(head);
+  if (marked) {
+    const inner = marked[2].replace(/[:\s]+$/, '');
+    const innerStart = start + marked[1].length;
+    return { start: innerStart, end: innerStart + Math.max(inner.length, 1) };
+  }
+  const word = /^\S{1,40}/.exec(head.trimStart());
+  const offset = start + (head.length - head.trimStart().length);
+  const length = word ? word[0].replace(/[:\-–—]+$/, '').length || word[0].length : 0;
+  return { start: offset, end: Math.min(end, offset + length) };
+}

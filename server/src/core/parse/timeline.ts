@@ -1,0 +1,123 @@
+import type { List, Paragraph, RootContent, Table } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { calendarDateOf, findZoneHint, parseTimestamp, toInstant, type CalendarDate, type TimestampParts } from '../time/index.js';
+import type { Metadata, Range, Section, TimelineEntry } from '../types.js';
+import { readEntryTime, type EntryTime } from './entry-text.js';
+
+/** A time-only timeline with no date anywhere still has an order; compare it on an arbitrary day. */
+const UNDATED_DAY: CalendarDate = { year: 2000, month: 1, day: 1 };
+const TIME_COLUMN = /^(time|timestamp|date|when)\b/i;
+
+/** Reads timeline entries in document order, carrying the date and zone forward. */
+export class TimelineReader {
+  readonly entries: TimelineEntry[] = [];
+  private date: CalendarDate | undefined;
+  private zone: string;
+
+  constructor(
+    private readonly text: string,
+    private readonly shift: number,
+    metadata: Metadata,
+    defaultZone: string,
+  ) {
+    this.zone = metadata.duration?.zone ?? defaultZone;
+    const known = metadata.duration?.start ?? metadata.date?.value ?? null;
+    if (known !== null) this.date = calendarDateOf(known, this.zone);
+  }
+
+  /** A timeline heading may name the zone ("Timeline (UTC)") or a day ("### June 11"). */
+  heading(section: Section): void {
+    this.zone = findZoneHint(section.title) ?? this.zone;
+    const parts = parseTimestamp(section.title.trim());
+    if (parts?.dateOnly && parts.day !== undefined) this.date = this.dateFrom(parts);
+  }
+
+  node(node: RootContent, section: Section): void {
+    if (!node.position) return;
+    if (node.type === 'list') this.list(node, section);
+    else if (node.type === 'table') this.table(node, section);
+    else if (node.type === 'paragraph') this.paragraph(node, section);
+  }
+
+  private list(list: List, section: Section): void {
+    for (const item of list.children) {
+      const body = item.children[0];
+      const itemRange = this.range(item);
+      if (!body?.position) {
+        this.add(section, itemRange, readEntryTime(this.text, itemRange.start, itemRange.end));
+        continue;
+      }
+      const bodyRange = this.range(body);
+      this.add(section, itemRange, readEntryTime(this.text, bodyRange.start, bodyRange.end));
+    }
+  }
+
+  private table(table: Table, section: Section): void {
+    const [header, ...rows] = table.children;
+    if (!header) return;
+    const found = header.children.findIndex((cell) => TIME_COLUMN.test(toString(cell).trim()));
+    const column = found < 0 ? 0 : found;
+    for (const row of rows) {
+      const cell = row.children[column];
+      if (!cell?.position) continue;
+      const cellRange = this.range(cell);
+      const inner = this.trimCell(cellRange);
+      const time = readEntryTime(this.text, inner.start, inner.end);
+      const others = row.children.filter((_, i) => i !== column).map((c) => toString(c).trim()).filter(Boolean);
+      this.add(section, this.range(row), { ...time, rest: [time.rest, ...others].filter(Boolean).join(' | ') });
+    }
+  }
+
+  /** Prose lines: a zone hint, or lines that start with a time (an entry per line). */
+  private paragraph(paragraph: Paragraph, section: Section): void {
+    const range = this.range(paragraph);
+    let lineStart = range.start;
+    while (lineStart < range.end) {
+      let lineEnd = this.text.indexOf('\n', lineStart);
+      if (lineEnd < 0 || lineEnd > range.end) lineEnd = range.end;
+      const time = readEntryTime(this.text, lineStart, lineEnd);
+      if (time.parts) this.add(section, { start: lineStart, end: lineEnd }, time);
+      else this.zone = findZoneHint(this.text.slice(lineStart, Math.min(lineEnd, lineStart + 200))) ?? this.zone;
+      lineStart = lineEnd + 1;
+    }
+  }
+
+  private add(section: Section, range: Range, time: EntryTime): void {
+    const parts = time.parts;
+    const entry: TimelineEntry = {
+      range,
+      timeRange: time.timeRange,
+      timeText: time.timeText,
+      text: time.rest,
+      instant: null,
+      dateOnly: parts?.dateOnly ?? false,
+      hasDate: parts?.day !== undefined,
+      dateKnown: false,
+      approximate: parts?.approximate ?? false,
+      section,
+    };
+    if (parts) {
+      const zone = parts.zone ?? this.zone;
+      if (parts.day !== undefined) this.date = this.dateFrom(parts);
+      entry.dateKnown = this.date !== undefined;
+      entry.instant = toInstant(parts, this.date ?? UNDATED_DAY, zone);
+    }
+    this.entries.push(entry);
+  }
+
+  private dateFrom(parts: TimestampParts): CalendarDate {
+    return { year: parts.year ?? this.date?.year ?? UNDATED_DAY.year, month: parts.month!, day: parts.day! };
+  }
+
+  private range(node: { position?: { start: { offset?: number }; end: { offset?: number } } }): Range {
+    return { start: node.position!.start.offset! + this.shift, end: node.position!.end.offset! + this.shift };
+  }
+
+  /** A table cell's range includes its pipes and padding. */
+  private trimCell(range: Range): Range {
+    let { start, end } = range;
+    while (start < end && /[|\s]/.test(this.text[start])) start++;
+    while (end > start && /[|\s]/.test(this.text[end - 1])) end--;
+    return { start, end };
+  }
+}

@@ -1,0 +1,26 @@
+import type { Rule } from './rule.js';
+import { quote } from './rule.js';
+
+export const headingLevel: Rule = {
+  name: 'heading-level',
+  description: 'A template section is written at a different heading level than the template asks for.',
+  defaultSeverity: 'warning',
+  fixable: true,
+  check({ postmortem, index, text, report }) {
+    for (const section of postmortem.allSections) {
+      const entry = section.template && index.entryOf(section.template);
+      if (!entry || entry.level === section.level) continue;
+      const hashes = '#'.repeat(entry.level);
+      const marker = /^#{1,6}/.exec(text.slice(section.headingRange.start, section.headingRange.start + 6));
+      report({
+        range: section.headingRange,
+        message: `Section ${quote(section.title)} should be a level ${entry.level} heading (${hashes}), not level ${section.level}.`,
+        // Setext headings (underlined) only have levels 1 and 2; rewriting them is left to the author.
+        fixes:
+          section.style === 'atx' && marker
+            ? [{ title: `Make ${quote(section.title)} a ${hashes} heading`, isPreferred: true, edits: [{ start: section.headingRange.start, end: section.headingRange.start + marker[0].length, newText: hashes }] }]
+            : [],
+      });
+    }
+  },
+};

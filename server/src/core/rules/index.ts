@@ -1,0 +1,29 @@
+import type { Rule } from './rule.js';
+import { missingSection } from './missing-section.js';
+import { emptySection } from './empty-section.js';
+import { duplicateSection } from './duplicate-section.js';
+import { sectionOrder } from './section-order.js';
+import { headingLevel } from './heading-level.js';
+import { timelineOrder } from './timeline-order.js';
+import { timelineUnreadable } from './timeline-unreadable.js';
+import { timelineWindow } from './timeline-window.js';
+import { actionItemUntagged } from './action-item-untagged.js';
+import { actionItemUnknownTag } from './action-item-unknown-tag.js';
+
+/** Every rule, in the order problems are reported. */
+export const RULES: readonly Rule[] = [
+  missingSection,
+  emptySection,
+  duplicateSection,
+  sectionOrder,
+  headingLevel,
+  timelineOrder,
+  timelineUnreadable,
+  timelineWindow,
+  actionItemUntagged,
+  actionItemUnknownTag,
+];
+
+export const RULES_BY_NAME: ReadonlyMap<string, Rule> = new Map(RULES.map((rule) => [rule.name, rule]));
+
+export type { Rule, RuleContext, Finding } from './rule.js';

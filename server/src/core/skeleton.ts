@@ -1,0 +1,23 @@
+import type { Template } from './types.js';
+import { indexTemplate } from './template-index.js';
+import { sectionMarkdown } from './fixes/insert-section.js';
+
+export interface SkeletonOptions {
+  title?: string;
+  /** YYYY-MM-DD, written into the Duration line. */
+  date: string;
+  eol?: string;
+}
+
+/** A new postmortem from a template: every required section with its placeholder. */
+export function postmortemSkeleton(template: Template, options: SkeletonOptions): string {
+  const lines = [
+    `# Postmortem: ${options.title ?? 'Incident title'}`,
+    '',
+    `**Duration:** ${options.date} 00:00 - ${options.date} 00:00 (UTC)`,
+    '',
+  ];
+  for (const entry of indexTemplate(template).topLevel) if (entry.required) lines.push(...sectionMarkdown(entry));
+  while (lines[lines.length - 1] === '') lines.pop();
+  return lines.join(options.eol ?? '\n') + (options.eol ?? '\n');
+}

@@ -1,0 +1,69 @@
+import type { Analysis } from './analyze.js';
+import type { Postmortem, Problem, Range } from './types.js';
+import { positionOf } from './parse/lines.js';
+import { computeLineStarts } from './parse/lines.js';
+
+/** The machine-readable view of an analysis: 1-based lines and columns, as the CLI's JSON prints it. */
+export interface ProblemReport {
+  rule: string;
+  severity: Problem['severity'];
+  message: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  fixable: boolean;
+}
+
+export interface PostmortemReport {
+  title: string | null;
+  sections: { title: string; level: number; line: number }[];
+  timeline: { line: number; text: string; time: string | null }[];
+  actionItems: { line: number; tag: string | null; text: string }[];
+}
+
+export function reportProblems(text: string, problems: Problem[], lineStarts = computeLineStarts(text)): ProblemReport[] {
+  return problems.map((problem) => {
+    const { start, end } = toLineColumns(lineStarts, problem.range);
+    return {
+      rule: problem.rule,
+      severity: problem.severity,
+      message: problem.message,
+      line: start.line,
+      column: start.column,
+      endLine: end.line,
+      endColumn: end.column,
+      fixable: problem.fixes.length > 0,
+    };
+  });
+}
+
+export function toLineColumns(lineStarts: number[], range: Range): { start: { line: number; column: number }; end: { line: number; column: number } } {
+  const start = positionOf(lineStarts, range.start);
+  const end = positionOf(lineStarts, range.end);
+  return { start: { line: start.line + 1, column: start.character + 1 }, end: { line: end.line + 1, column: end.character + 1 } };
+}
+
+export function reportPostmortem(postmortem: Postmortem): PostmortemReport {
+  const line = (offset: number) => positionOf(postmortem.lineStarts, offset).line + 1;
+  return {
+    title: postmortem.title?.value ?? null,
+    sections: postmortem.allSections.map((section) => ({ title: section.title, level: section.level, line: line(section.headingRange.start) })),
+    timeline: postmortem.timeline.map((entry) => ({ line: line(entry.range.start), text: entry.text, time: isoTime(entry.instant, entry.dateKnown) })),
+    actionItems: postmortem.actionItems.map((item) => ({ line: line(item.range.start), tag: item.tag, text: item.text })),
+  };
+}
+
+/** ISO 8601: a full instant when the date is known, else the time of day alone (e.g. "15:00:00Z"). */
+export function isoTime(instant: number | null, dateKnown: boolean): string | null {
+  if (instant === null) return null;
+  const iso = new Date(instant).toISOString();
+  return dateKnown ? iso : iso.slice(11, 19) + 'Z';
+}
+
+export function reportAnalysis(analysis: Analysis, text: string) {
+  return {
+    problems: reportProblems(text, analysis.problems, analysis.postmortem?.lineStarts),
+    postmortem: analysis.postmortem ? reportPostmortem(analysis.postmortem) : null,
+  };
+}
