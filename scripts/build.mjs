@@ -8,7 +8,11 @@ const common = {
   target: 'node20',
   format: 'cjs',
   sourcemap: 'linked',
+  minify: true,
+  keepNames: true,
   logLevel: 'warning',
+  // jsonc-parser's UMD `main` cannot be bundled; its ESM build can.
+  mainFields: ['module', 'main'],
   // Bundled ESM packages may read import.meta.url; point it at the bundle itself.
   define: { 'import.meta.url': 'importMetaUrl' },
   banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" },

@@ -24,9 +24,10 @@ export function findConfigFile(startDir: string, stopDir?: string): string | und
  */
 export function fileTemplateHost(configDir: string, rootDir: string = configDir): ConfigHost {
   return {
-    readTemplate(path: string) {
+    readTemplate(path: string, origin: 'file' | 'settings' = 'file') {
       if (isAbsolute(path)) return undefined;
-      const full = resolve(configDir, path);
+      // A path in the config file is relative to it; one from editor settings, to the workspace.
+      const full = resolve(origin === 'file' ? configDir : rootDir, path);
       const fromRoot = relative(resolve(rootDir), full);
       if (fromRoot.startsWith('..') || isAbsolute(fromRoot)) return undefined;
       try {

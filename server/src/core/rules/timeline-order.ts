@@ -19,7 +19,7 @@ export const timelineOrder: Rule = {
       // Only the previous entry counts, so one typo gives one problem, not a cascade.
       if (previous && (descending ? entry.instant > previous.instant! : entry.instant < previous.instant!)) {
         const direction = descending ? 'forwards (this timeline is newest first)' : 'backwards';
-        const hint = !entry.hasDate && !dateBetween ? ' If this happened on a later day, add the date (for example “2023-06-11 00:10”).' : '';
+        const hint = !entry.hasDate && !dateBetween ? ` If this happened on a later day, add the date${nextDayExample(entry, previous)}.` : '';
         report({
           range: entry.timeRange,
           message: `Timeline goes ${direction}: ${entry.timeText} comes after ${previous.timeText} on the entry above.${hint}`,
@@ -31,3 +31,11 @@ export const timelineOrder: Rule = {
     }
   },
 };
+
+/** " (for example “2024-05-15 00:10”)" from the previous entry's day + 1, when that day is known. */
+function nextDayExample(entry: TimelineEntry, previous: TimelineEntry): string {
+  if (!previous.dateKnown || entry.instant === null) return '';
+  const day = new Date(previous.instant! + 86_400_000).toISOString().slice(0, 10);
+  const time = new Date(entry.instant).toISOString().slice(11, 16);
+  return ` (for example “${day} ${time}”)`;
+}
