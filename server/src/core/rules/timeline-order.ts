@@ -36,6 +36,5 @@ export const timelineOrder: Rule = {
 function nextDayExample(entry: TimelineEntry, previous: TimelineEntry): string {
   if (!previous.dateKnown || entry.instant === null) return '';
   const day = new Date(previous.instant! + 86_400_000).toISOString().slice(0, 10);
-  const time = new Date(entry.instant).toISOString().slice(11, 16);
-  return ` (for example “${day} ${time}”)`;
+  return ` (for example “${day} ${entry.timeText}”)`;
 }
