@@ -1,0 +1,66 @@
+import { ianaFormatter } from './iana.js';
+import type { CalendarDate, TimestampParts } from './types.js';
+import { parseZone } from './zones.js';
+
+const FIXED = /^([+-])(\d{2}):(\d{2})$/;
+
+function intlOffset(zone: string, atUtcMs: number): number | undefined {
+  const formatter = ianaFormatter(zone);
+  if (!formatter) return undefined;
+  const at = Math.floor(atUtcMs / 1000) * 1000;
+  const f: Record<string, number> = {};
+  for (const part of formatter.formatToParts(at)) if (part.type !== 'literal') f[part.type] = Number(part.value);
+  const wall = utcFromFields(f.year, f.month, f.day, f.hour % 24, f.minute, f.second, 0);
+  return Math.round((wall - at) / 60_000);
+}
+
+/** Offset in minutes east of UTC of a zone at a UTC instant; undefined for an unknown zone. */
+export function zoneOffsetMinutes(zone: string, atUtcMs: number): number | undefined {
+  if (!Number.isFinite(atUtcMs)) return undefined;
+  if (zone === 'UTC') return 0;
+  const fixed = FIXED.exec(zone);
+  if (fixed) return (fixed[1] === '-' ? -1 : 1) * (Number(fixed[2]) * 60 + Number(fixed[3]));
+  // Written forms ("PST", "Eastern") first: Intl reads "CET" as a DST zone, but written CET means +01:00.
+  if (!zone.includes('/')) {
+    const canonical = parseZone(zone);
+    if (canonical !== undefined && canonical !== zone) return zoneOffsetMinutes(canonical, atUtcMs);
+  }
+  return intlOffset(zone, atUtcMs);
+}
+
+/** Date.UTC without its 0-99 → 1900s year quirk. */
+function utcFromFields(year: number, month: number, day: number, hour: number, minute: number, second: number, ms: number): number {
+  const d = new Date(0);
+  d.setUTCFullYear(year, month - 1, day);
+  d.setUTCHours(hour, minute, second, ms);
+  return d.getTime();
+}
+
+/**
+ * Turns parts into epoch milliseconds. Missing year/month/day come from `base`; a date-only part is midnight.
+ * Zone: parts.zone, else `defaultZone`. Null without a full date, or for an unknown zone.
+ */
+export function toInstant(parts: TimestampParts, base: CalendarDate | undefined, defaultZone: string): number | null {
+  const year = parts.year ?? base?.year;
+  const month = parts.month ?? base?.month;
+  const day = parts.day ?? base?.day;
+  if (year === undefined || month === undefined || day === undefined) return null;
+  const zone = parts.zone ?? defaultZone;
+  const wall = utcFromFields(year, month, day, parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0, parts.millisecond ?? 0);
+  const guess = zoneOffsetMinutes(zone, wall);
+  if (guess === undefined) return null;
+  // The offset at the wall time read as UTC can differ from the one at the real instant near a DST change.
+  const utc = wall - guess * 60_000;
+  const actual = zoneOffsetMinutes(zone, utc) ?? guess;
+  if (actual === guess) return utc;
+  const corrected = wall - actual * 60_000;
+  // A wall time skipped by spring-forward has no consistent offset: read it with the earlier offset (02:30 → 03:30).
+  return zoneOffsetMinutes(zone, corrected) === actual ? corrected : utc;
+}
+
+/** The calendar date (in the given zone) of an instant; an unknown zone reads as UTC. */
+export function calendarDateOf(instantMs: number, zone: string): CalendarDate {
+  const offset = zoneOffsetMinutes(zone, instantMs) ?? 0;
+  const d = new Date(instantMs + offset * 60_000);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+}
