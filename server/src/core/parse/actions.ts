@@ -1,5 +1,6 @@
 import type { List } from 'mdast';
 import type { ActionItem, Section } from '../types.js';
+import { afterCheckbox } from './list-items.js';
 
 // `**Fix:** text`, `**Fix**: text`, `__Fix:__ text`; the label is short by nature.
 const BOLD_LABEL = /^(\*\*|__)([^*_\n]{1,40}?)(:?)\1(:?)/;
@@ -14,7 +15,8 @@ export function readActionItems(list: List, section: Section, text: string, shif
     if (!item.position) continue;
     const range = { start: item.position.start.offset! + shift, end: item.position.end.offset! + shift };
     const body = item.children[0];
-    const contentStart = body?.position ? body.position.start.offset! + shift : range.end;
+    const bodyStart = body?.position ? body.position.start.offset! + shift : range.end;
+    const contentStart = afterCheckbox(text, item, bodyStart);
     const bodyEnd = body?.position ? body.position.end.offset! + shift : range.end;
     const head = text.slice(contentStart, Math.min(bodyEnd, contentStart + 120));
     const action: ActionItem = { range, tag: null, contentStart, text: head.trim(), checked: item.checked ?? null, section };

@@ -3,6 +3,7 @@ import { toString } from 'mdast-util-to-string';
 import { calendarDateOf, findZoneHint, parseTimestamp, toInstant, type CalendarDate, type TimestampParts } from '../time/index.js';
 import type { Metadata, Range, Section, TimelineEntry } from '../types.js';
 import { readEntryTime, type EntryTime } from './entry-text.js';
+import { afterCheckbox } from './list-items.js';
 
 /** A time-only timeline with no date anywhere still has an order; compare it on an arbitrary day. */
 const UNDATED_DAY: CalendarDate = { year: 2000, month: 1, day: 1 };
@@ -48,6 +49,7 @@ export class TimelineReader {
         continue;
       }
       const bodyRange = this.range(body);
+      bodyRange.start = afterCheckbox(this.text, item, bodyRange.start);
       this.add(section, itemRange, readEntryTime(this.text, bodyRange.start, bodyRange.end));
     }
   }
