@@ -18,10 +18,16 @@ const common = {
   banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" },
 };
 
+const targets = {
+  client: { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.cjs', external: ['vscode'] },
+  server: { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.cjs' },
+  cli: { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.cjs' },
+};
+// `node scripts/build.mjs cli` builds only the named targets; no argument builds all.
+const wanted = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(targets);
+
 await mkdir('dist', { recursive: true });
-await Promise.all([
-  build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.cjs', external: ['vscode'] }),
-  build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.cjs' }),
-  build({ ...common, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.cjs' }),
-].map((p) => p.catch((error) => { console.error(error.message); process.exitCode = 1; })));
+await Promise.all(wanted.map((name) =>
+  build({ ...common, ...targets[name] }).catch((error) => { console.error(error.message); process.exitCode = 1; }),
+));
 for (const bin of ['bin/postmortem-lint.cjs', 'bin/postmortem-language-server.cjs']) await chmod(bin, 0o755).catch(() => {});
