@@ -18,3 +18,4 @@ export type { SkeletonOptions } from './skeleton.js';
 export { reportAnalysis, reportProblems, reportPostmortem, isoTime, toLineColumns } from './summary.js';
 export type { ProblemReport, PostmortemReport } from './summary.js';
 export { ruleDocsUrl, REPOSITORY_URL } from './docs-url.js';
+export * from './metrics.js';

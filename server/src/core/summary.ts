@@ -2,6 +2,7 @@ import type { Analysis } from './analyze.js';
 import type { Postmortem, Problem, Range } from './types.js';
 import { positionOf } from './parse/lines.js';
 import { computeLineStarts } from './parse/lines.js';
+import { computeMetrics, type Milestone } from './metrics.js';
 
 /** The machine-readable view of an analysis: 1-based lines and columns, as the CLI's JSON prints it. */
 export interface ProblemReport {
@@ -20,6 +21,17 @@ export interface PostmortemReport {
   sections: { title: string; level: number; line: number }[];
   timeline: { line: number; text: string; time: string | null }[];
   actionItems: { line: number; tag: string | null; text: string }[];
+  metrics: MetricsReport;
+}
+
+/** Times as `isoTime` prints them; spans in whole seconds. */
+export interface MetricsReport {
+  start: string | null;
+  end: string | null;
+  durationSeconds: number | null;
+  timeToDetectSeconds: number | null;
+  timeToMitigateSeconds: number | null;
+  timeToResolveSeconds: number | null;
 }
 
 export function reportProblems(text: string, problems: Problem[], lineStarts = computeLineStarts(text)): ProblemReport[] {
@@ -51,6 +63,21 @@ export function reportPostmortem(postmortem: Postmortem): PostmortemReport {
     sections: postmortem.allSections.map((section) => ({ title: section.title, level: section.level, line: line(section.headingRange.start) })),
     timeline: postmortem.timeline.map((entry) => ({ line: line(entry.range.start), text: entry.text, time: isoTime(entry.instant, entry.dateKnown) })),
     actionItems: postmortem.actionItems.map((item) => ({ line: line(item.range.start), tag: item.tag, text: item.text })),
+    metrics: reportMetrics(postmortem),
+  };
+}
+
+function reportMetrics(postmortem: Postmortem): MetricsReport {
+  const m = computeMetrics(postmortem);
+  const seconds = (ms: number | null | undefined) => (ms === null || ms === undefined ? null : Math.round(ms / 1000));
+  const after = (milestone: Milestone | null) => seconds(milestone?.after);
+  return {
+    start: isoTime(m.start, m.dateKnown),
+    end: isoTime(m.end, m.dateKnown),
+    durationSeconds: seconds(m.duration),
+    timeToDetectSeconds: after(m.detect),
+    timeToMitigateSeconds: after(m.mitigate),
+    timeToResolveSeconds: after(m.resolve),
   };
 }
 

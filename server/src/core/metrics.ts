@@ -1,0 +1,137 @@
+// Incident metrics a reviewer looks for first, derived from the postmortem model. Pure.
+import type { ActionItem, Postmortem, TimelineEntry } from './types.js';
+import { parseTimestamp, toInstant, calendarDateOf } from './time/index.js';
+
+export type MilestoneKind = 'detect' | 'mitigate' | 'resolve';
+
+export interface Milestone {
+  /** Epoch milliseconds. */
+  at: number;
+  /** Milliseconds after the incident start; null when the start is unknown. */
+  after: number | null;
+  /** The timeline entry that names it, or the metadata line (`**Detected:** …`). */
+  source: 'timeline' | 'metadata';
+  /** Offset of the entry or metadata line, for jumping to it. */
+  offset: number;
+}
+
+export interface IncidentMetrics {
+  start: number | null;
+  startSource: 'duration' | 'timeline' | null;
+  end: number | null;
+  endSource: 'duration' | 'timeline' | null;
+  /** Milliseconds from start to end; null unless both are known. */
+  duration: number | null;
+  /** Whether start and end carry a real date (a time-only timeline has none). */
+  dateKnown: boolean;
+  detect: Milestone | null;
+  mitigate: Milestone | null;
+  resolve: Milestone | null;
+}
+
+const KEYWORDS: Record<MilestoneKind, RegExp> = {
+  detect: /\b(detected|alert(s|ed|ing)?|paged|noticed)\b/i,
+  mitigate: /\b(mitigated|rolled back|rollback|workaround|fix deployed)\b/i,
+  resolve: /\b(resolved|all services|recovered|operational|closed)\b/i,
+};
+
+/** Metadata keys that name a milestone directly. */
+const META_KEYS: Record<MilestoneKind, string[]> = {
+  detect: ['detected', 'detection', 'detected at'],
+  mitigate: ['mitigated', 'mitigation', 'mitigated at'],
+  resolve: ['resolved', 'resolution', 'resolved at'],
+};
+
+/** Entries that stand for a moment: readable, and not a bare date line. */
+export function timedEntries(postmortem: Postmortem): (TimelineEntry & { instant: number })[] {
+  return postmortem.timeline.filter((e): e is TimelineEntry & { instant: number } => e.instant !== null && !e.dateOnly);
+}
+
+export function computeMetrics(postmortem: Postmortem, defaultZone = 'UTC'): IncidentMetrics {
+  const entries = timedEntries(postmortem);
+  const duration = postmortem.metadata.duration;
+  // Earliest and latest rather than first and last, so descending timelines work too.
+  const earliest = entries.reduce<TimelineEntry | undefined>((a, e) => (!a || e.instant! < a.instant! ? e : a), undefined);
+  const latest = entries.reduce<TimelineEntry | undefined>((a, e) => (!a || e.instant! >= a.instant! ? e : a), undefined);
+  const start = duration?.start ?? earliest?.instant ?? null;
+  const end = duration?.end ?? latest?.instant ?? null;
+  const startSource = duration?.start != null ? 'duration' : earliest ? 'timeline' : null;
+  const endSource = duration?.end != null ? 'duration' : latest ? 'timeline' : null;
+  const dateKnown = startSource === 'duration' || postmortem.metadata.date?.value != null || (earliest?.dateKnown ?? false);
+  const zone = duration?.zone ?? defaultZone;
+  const milestone = (kind: MilestoneKind): Milestone | null => {
+    const found = fromMetadata(postmortem, kind, start, zone) ?? fromTimeline(entries, kind);
+    return found && { ...found, after: start === null ? null : found.at - start };
+  };
+  return {
+    start,
+    startSource,
+    end,
+    endSource,
+    duration: start !== null && end !== null ? end - start : null,
+    dateKnown,
+    detect: milestone('detect'),
+    mitigate: milestone('mitigate'),
+    resolve: milestone('resolve'),
+  };
+}
+
+function fromTimeline(entries: (TimelineEntry & { instant: number })[], kind: MilestoneKind): Omit<Milestone, 'after'> | null {
+  const matching = entries.filter((e) => KEYWORDS[kind].test(e.text)).sort((a, b) => a.instant - b.instant);
+  // Detection and mitigation happen once, at the first mention; "resolved" is often said of parts before the whole.
+  const entry = kind === 'resolve' ? matching.at(-1) : matching[0];
+  return entry ? { at: entry.instant, source: 'timeline', offset: entry.range.start } : null;
+}
+
+function fromMetadata(postmortem: Postmortem, kind: MilestoneKind, start: number | null, zone: string): Omit<Milestone, 'after'> | null {
+  for (const key of META_KEYS[kind]) {
+    const located = postmortem.metadata.extra[key];
+    if (!located) continue;
+    const parts = parseTimestamp(located.value.trim());
+    if (!parts || parts.dateOnly) continue;
+    const at = toInstant(parts, start === null ? undefined : calendarDateOf(start, zone), zone);
+    if (at !== null) return { at, source: 'metadata', offset: located.range.start };
+  }
+  return null;
+}
+
+// ---- action items ----
+
+export interface ActionFields {
+  /** As written: `@dana`, `Dana Smith`. */
+  owner: string | null;
+  /** A ticket key (`PAY-1423`) or a link. */
+  ticket: { text: string; url: string | null } | null;
+  /** The due date as written: `2024-06-01`, `June 1`. */
+  due: string | null;
+}
+
+const OWNER_LABEL = /\b(?:owners?|assignee)\s*:\s*([^,;()[\]\n]+)|\bassigned to\s+([^,;()[\]\n]+)/i;
+const HANDLE = /(?<![\w.@/])@([A-Za-z0-9][\w.-]*[\w])/;
+// Keys that look like tickets but are not: severities and standards.
+const NOT_TICKETS = new Set(['SEV', 'UTF', 'ISO', 'RFC', 'TLS', 'SHA']);
+const TICKET_KEY = /\b([A-Z][A-Z0-9]{1,9})-(\d+)\b/g;
+const MD_LINK = /\[([^\]\n]+)\]\(\s*<?(https?:\/\/[^\s)>]+)>?(?:\s+"[^"]*")?\s*\)/i;
+const BARE_URL = /<?(https?:\/\/[^\s<>)\]]+[^\s<>)\].,;:!?'"])>?/i;
+const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+const DATE = `(\\d{4}-\\d{2}-\\d{2}|${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?|\\d{1,2}\\s+${MONTH}(?:\\s+\\d{4})?)`;
+const DUE = new RegExp(`\\b(?:due(?:\\s+(?:date|by|on))?\\s*:?|by|before|until)\\s+${DATE}\\b`, 'i');
+
+export function actionFields(item: Pick<ActionItem, 'text'>): ActionFields {
+  // Labels are often bold (`**Owner:** Dana`); the markers are not part of the value.
+  const text = item.text.replace(/\*\*|__/g, '');
+  const label = OWNER_LABEL.exec(text);
+  const owner = (label?.[1] ?? label?.[2])?.trim().replace(/[.!]+$/, '') || (HANDLE.exec(text)?.[0] ?? null);
+  return { owner, ticket: ticketOf(text), due: DUE.exec(text)?.[1] ?? null };
+}
+
+function ticketOf(text: string): ActionFields['ticket'] {
+  // A link first: `[PAY-1423](https://…)` is the key and where it lives.
+  const link = MD_LINK.exec(text);
+  if (link) return { text: link[1], url: link[2] };
+  for (const match of text.matchAll(TICKET_KEY)) {
+    if (!NOT_TICKETS.has(match[1])) return { text: match[0], url: null };
+  }
+  const bare = BARE_URL.exec(text);
+  return bare ? { text: bare[1], url: bare[1] } : null;
+}
