@@ -1,0 +1,104 @@
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { NEW_POSTMORTEM_REQUEST, type NewPostmortemParams, type NewPostmortemResult } from '../protocol.js';
+
+/** The templates shipped with the server (schemas/templates/). */
+const BUILTIN_TEMPLATES = ['default', 'google-sre', 'pagerduty', 'atlassian'];
+
+export interface NewPostmortemArgs {
+  /** A built-in template name; omitted means the configured `postmortem.template`. */
+  template?: string;
+  title?: string;
+}
+
+/**
+ * Postmortem: New Postmortem — asks the server for the document text and writes it to
+ * `<newFileFolder>/<date>-<slug>.md`. Arguments skip the prompts (keybindings, tests).
+ * Resolves to the new document's URI.
+ */
+export function registerNewPostmortem(client: LanguageClient): vscode.Disposable {
+  return vscode.commands.registerCommand('postmortem.newPostmortem', async (args?: NewPostmortemArgs) => {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    const config = vscode.workspace.getConfiguration('postmortem', folder);
+    const picked = args ? { template: args.template } : await pickTemplate(config.get<string>('template', 'default'));
+    if (!picked) return undefined;
+    const title = args?.title ?? (await vscode.window.showInputBox({
+      title: 'New Postmortem',
+      prompt: 'Incident title',
+      placeHolder: 'Checkout errors after the payments deploy',
+      validateInput: (value) => (value.trim() ? undefined : 'Give the incident a title.'),
+    }));
+    if (title === undefined) return undefined;
+
+    const date = today();
+    const params: NewPostmortemParams = { templateName: picked.template, title: title.trim(), date };
+    if (!folder) {
+      const { text } = await client.sendRequest<NewPostmortemResult>(NEW_POSTMORTEM_REQUEST, params);
+      const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: text });
+      await vscode.window.showTextDocument(document);
+      return document.uri;
+    }
+    const directory = vscode.Uri.joinPath(folder.uri, config.get<string>('newFileFolder', 'postmortems'));
+    const base = `${date}-${slugify(title)}`;
+    for (let n = 1; ; n++) {
+      const uri = vscode.Uri.joinPath(directory, n === 1 ? `${base}.md` : `${base}-${n}.md`);
+      if (await exists(uri)) continue;
+      // The server resolves the configured template for this path, so it needs the URI.
+      const { text } = await client.sendRequest<NewPostmortemResult>(NEW_POSTMORTEM_REQUEST, {
+        ...params,
+        uri: client.code2ProtocolConverter.asUri(uri),
+      });
+      const edit = new vscode.WorkspaceEdit();
+      // overwrite: false makes the file service refuse if the name was taken since the check.
+      edit.createFile(uri, { overwrite: false, contents: new TextEncoder().encode(text) });
+      if (!(await vscode.workspace.applyEdit(edit))) {
+        if (await exists(uri)) continue;
+        throw new Error(`Postmortem: could not create ${uri.fsPath}.`);
+      }
+      await vscode.window.showTextDocument(uri);
+      return uri;
+    }
+  });
+}
+
+async function pickTemplate(configured: string): Promise<{ template: string | undefined } | undefined> {
+  const items: (vscode.QuickPickItem & { template: string | undefined })[] = BUILTIN_TEMPLATES.map((name) => ({
+    label: name,
+    description: name === configured ? 'configured' : undefined,
+    template: name === configured ? undefined : name,
+  }));
+  if (!BUILTIN_TEMPLATES.includes(configured)) {
+    items.unshift({ label: configured, description: 'configured (postmortem.template)', template: undefined });
+  }
+  // The configured template first, so Enter takes it.
+  items.sort((a, b) => Number(a.template !== undefined) - Number(b.template !== undefined));
+  return vscode.window.showQuickPick(items, { title: 'New Postmortem', placeHolder: 'Template' });
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Local date, YYYY-MM-DD: the day the author is writing on. */
+function today(): string {
+  const now = new Date();
+  return [now.getFullYear(), now.getMonth() + 1, now.getDate()].map((n) => String(n).padStart(2, '0')).join('-');
+}
+
+/** A file-name-safe form of the title: lower-case ASCII words joined by hyphens. */
+export function slugify(title: string): string {
+  const slug = title
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '');
+  return slug || 'postmortem';
+}
