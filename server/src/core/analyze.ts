@@ -1,5 +1,6 @@
 import type { Postmortem, Problem, Severity, SeveritySetting, Template } from './types.js';
 import { parsePostmortem } from './parse/index.js';
+import type { ParseCache } from './parse/markdown.js';
 import { indexTemplate } from './template-index.js';
 import { RULES, type Rule } from './rules/index.js';
 import { applyDirectives } from './disable.js';
@@ -20,6 +21,10 @@ export interface AnalyzeOptions {
   maxFileSizeKB?: number;
   /** Injected for tests of rule isolation; defaults to every rule. */
   ruleSet?: readonly Rule[];
+  /** Trees of unchanged sections are reused from here (the language server keeps one per document). */
+  cache?: ParseCache;
+  /** False parses in one go instead of section by section; the result is the same. */
+  incremental?: boolean;
   /** Today, for the date the empty-file fix writes; injected by tests. */
   now?: Date;
 }
@@ -53,7 +58,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
       }],
     };
   }
-  const postmortem = parsePostmortem(text, template);
+  const postmortem = parsePostmortem(text, template, { cache: options.cache, incremental: options.incremental });
   if (text.trim() === '') return { postmortem, template, problems: [emptyFileProblem(text, template, options.now ?? new Date())] };
   return { postmortem, template, problems: runRules(postmortem, template, options) };
 }

@@ -1,4 +1,4 @@
-import type { Root } from 'mdast';
+import type { Piece } from './markdown.js';
 import { visit } from 'unist-util-visit';
 import type { DisableDirective } from '../types.js';
 
@@ -6,9 +6,9 @@ import type { DisableDirective } from '../types.js';
 const DIRECTIVE = /<!--\s{0,20}postmortem-(disable-next-line|disable-line|disable|enable)((?:[ \t,]{1,20}[\w-]{1,60}){0,30})\s{0,20}-->/g;
 
 /** `<!-- postmortem-disable rule -->` comments, from HTML nodes only (not code). */
-export function readDirectives(tree: Root, shift: number): DisableDirective[] {
+export function readDirectives(pieces: Piece[]): DisableDirective[] {
   const directives: DisableDirective[] = [];
-  visit(tree, 'html', (node) => {
+  for (const { tree, shift } of pieces) visit(tree, 'html', (node) => {
     if (!node.position || !node.value.includes('postmortem-')) return;
     const base = node.position.start.offset! + shift;
     for (const match of node.value.matchAll(DIRECTIVE)) {

@@ -2,21 +2,98 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import remarkFrontmatter from 'remark-frontmatter';
-import type { Root } from 'mdast';
+import type { Root, RootContent } from 'mdast';
+import { chunkStarts } from './chunks.js';
 
 // Built once: unified freezes the processor on first use, and re-creating it per keystroke is waste.
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
 
 const BOM = '\uFEFF';
 
-export interface ParsedMarkdown {
+/** A parsed piece of the document: add `shift` to its mdast offsets to get offsets in the whole text. */
+export interface Piece {
   tree: Root;
-  /** Add to every mdast offset to get an offset into the original text (micromark drops a BOM). */
   shift: number;
 }
 
-export function parseMarkdown(text: string): ParsedMarkdown {
-  const shift = text.startsWith(BOM) ? 1 : 0;
-  const tree = processor.parse(shift ? text.slice(shift) : text) as Root;
-  return { tree, shift };
+export interface ParsedMarkdown {
+  pieces: Piece[];
+}
+
+/** Trees of pieces by their exact text. Bounded: memory stays flat whatever the user pastes. */
+export class ParseCache {
+  private readonly trees = new Map<string, Root>();
+  private size = 0;
+
+  constructor(private readonly maxChars = 8 * 1024 * 1024) {}
+
+  get(text: string): Root | undefined {
+    const tree = this.trees.get(text);
+    if (tree) {
+      // Refresh its place: Map keeps insertion order, so the oldest is evicted first.
+      this.trees.delete(text);
+      this.trees.set(text, tree);
+    }
+    return tree;
+  }
+
+  set(text: string, tree: Root): void {
+    if (text.length > this.maxChars) return;
+    this.trees.set(text, tree);
+    this.size += text.length;
+    for (const [key] of this.trees) {
+      if (this.size <= this.maxChars) break;
+      this.trees.delete(key);
+      this.size -= key.length;
+    }
+  }
+}
+
+function parseText(text: string, cache: ParseCache | undefined): Root {
+  const cached = cache?.get(text);
+  if (cached) return cached;
+  const tree = processor.parse(text) as Root;
+  cache?.set(text, tree);
+  return tree;
+}
+
+/**
+ * Parses the document piece by piece. A piece whose last block might run on into the next piece
+ * (an unclosed fence or an HTML block) means the cut was wrong: the rest is parsed as one piece.
+ */
+export function parseMarkdown(text: string, options: { cache?: ParseCache; incremental?: boolean } = {}): ParsedMarkdown {
+  const starts = options.incremental === false ? [0] : chunkStarts(text);
+  const pieces: Piece[] = [];
+  for (let i = 0; i < starts.length; i++) {
+    const start = starts[i];
+    const last = i === starts.length - 1;
+    const end = last ? text.length : starts[i + 1];
+    // micromark drops one leading BOM from what it is given, so offsets start after it.
+    const shift = start + (text.startsWith(BOM, start) ? 1 : 0);
+    const tree = parseText(text.slice(start, end), options.cache);
+    if (!last && mayRunOn(tree, text, shift, end)) {
+      pieces.push({ tree: parseText(text.slice(start), options.cache), shift });
+      break;
+    }
+    pieces.push({ tree, shift });
+  }
+  return { pieces };
+}
+
+function mayRunOn(tree: Root, text: string, start: number, end: number): boolean {
+  const node: RootContent | undefined = tree.children[tree.children.length - 1];
+  if (!node?.position) return false;
+  const nodeEnd = start + node.position.end.offset!;
+  if (text.slice(nodeEnd, end).trim() !== '') return false;
+  if (node.type === 'html') return true;
+  return node.type === 'code' && !isClosedFence(text.slice(start + node.position.start.offset!, nodeEnd));
+}
+
+function isClosedFence(source: string): boolean {
+  const open = /^ {0,3}(`{3,}|~{3,})/.exec(source);
+  if (!open) return true; // indented code cannot swallow a column-0 heading
+  const lines = source.split('\n');
+  if (lines.length < 2) return false;
+  const close = /^\s*(`{3,}|~{3,})\s*$/.exec(lines[lines.length - 1].replace(/\r$/, ''));
+  return !!close && close[1][0] === open[1][0] && close[1].length >= open[1].length;
 }

@@ -1,4 +1,4 @@
-import type { Root, RootContent } from 'mdast';
+import type { RootContent } from 'mdast';
 import { parse as parseYaml } from 'yaml';
 import type { DurationMeta, Located, Metadata, Postmortem, Range } from '../types.js';
 import { parseDuration, parseTimestamp, toInstant } from '../time/index.js';
@@ -32,8 +32,7 @@ export function readMetaLines(node: RootContent, shift: number, text: string): M
   return found;
 }
 
-export function readFrontMatter(tree: Root, shift: number): Postmortem['frontMatter'] {
-  const first = tree.children[0];
+export function readFrontMatter(first: RootContent | undefined, shift: number): Postmortem['frontMatter'] {
   if (first?.type !== 'yaml' || !first.position) return undefined;
   const range = { start: first.position.start.offset! + shift, end: first.position.end.offset! + shift };
   try {

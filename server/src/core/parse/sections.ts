@@ -1,4 +1,5 @@
-import type { Heading, Root } from 'mdast';
+import type { Heading } from 'mdast';
+import type { Block } from './blocks.js';
 import { toString } from 'mdast-util-to-string';
 import type { Range, Section } from '../types.js';
 import type { TemplateEntry, TemplateIndex } from '../template-index.js';
@@ -12,10 +13,10 @@ export interface HeadingInfo {
   style: 'atx' | 'setext';
 }
 
-export function readHeadings(tree: Root, shift: number, text: string): HeadingInfo[] {
+export function readHeadings(blocks: Block[], text: string): HeadingInfo[] {
   const headings: HeadingInfo[] = [];
   // Only top-level headings make sections; a heading inside a list or quote is content.
-  for (const node of tree.children) {
+  for (const { node, shift } of blocks) {
     if (node.type !== 'heading' || !node.position) continue;
     const start = node.position.start.offset! + shift;
     headings.push({

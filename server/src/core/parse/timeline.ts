@@ -14,10 +14,11 @@ export class TimelineReader {
   readonly entries: TimelineEntry[] = [];
   private date: CalendarDate | undefined;
   private zone: string;
+  /** Offset of the piece the current node was parsed in. */
+  private shift = 0;
 
   constructor(
     private readonly text: string,
-    private readonly shift: number,
     metadata: Metadata,
     defaultZone: string,
   ) {
@@ -33,8 +34,9 @@ export class TimelineReader {
     if (parts?.dateOnly && parts.day !== undefined) this.date = this.dateFrom(parts);
   }
 
-  node(node: RootContent, section: Section): void {
+  node(node: RootContent, shift: number, section: Section): void {
     if (!node.position) return;
+    this.shift = shift;
     if (node.type === 'list') this.list(node, section);
     else if (node.type === 'table') this.table(node, section);
     else if (node.type === 'paragraph') this.paragraph(node, section);

@@ -1,0 +1,84 @@
+import { describe, it, expect } from 'vitest';
+import fc from 'fast-check';
+import { analyze, chunkStarts, ParseCache, type Postmortem } from '../../server/src/core/index.js';
+
+/** Everything the model says, without the circular parent/section links. */
+function snapshot(pm: Postmortem | null) {
+  if (!pm) return null;
+  const { text: _text, sections: _tree, allSections, timeline, actionItems, ...rest } = pm;
+  return {
+    ...rest,
+    allSections: allSections.map(({ parent, children, template, ...s }) => ({ ...s, parent: parent?.headingRange.start, children: children.length, template: template?.title })),
+    timeline: timeline.map(({ section, ...e }) => ({ ...e, section: section.headingRange.start })),
+    actionItems: actionItems.map(({ section, ...a }) => ({ ...a, section: section.headingRange.start })),
+  };
+}
+
+const full = (text: string) => analyze(text, { incremental: false, now: new Date(0) });
+
+const piece = fc.constantFrom(
+  '# Postmortem: x\n', '## Impact\n', '## Timeline\n', '## Timeline (UTC)\n', '### June 11\n', '## Root Cause and Resolution\n',
+  '### Root Cause\n', '## Corrective and Preventative Measures\n', '## Lessons Learned\n', '#not a heading\n', '    # indented\n',
+  '- **03:00 PM:** a\n', '- 15:00 b\n', '- **TBD:** c\n', '- **Fix:** d\n', '- **Fxi:** e\n', '- plain\n', '- [ ] task\n',
+  '```\n', '~~~\n', '```js\n', '  ```\n', '<!--\n', '-->\n', '<div>\n', '</div>\n', '<!-- postmortem-disable timeline-order -->\n',
+  '---\n', 'title: y\n', 'Text\n', '===\n', '> quote\n', '| Time | What |\n', '|---|---|\n', '| 14:00 | x |\n',
+  '**Duration:** 2024-01-01 10:00 - 2024-01-01 12:00 (UTC)\n', '[ref]: http://x\n', '\n', '\r\n', '\uFEFF',
+);
+const documents = fc.array(piece, { maxLength: 40 }).map((parts) => parts.join(''));
+
+describe('section-incremental parsing', () => {
+  it('cuts before column-0 headings, not inside fences, comments or front matter', () => {
+    const text = '---\ntitle: x\n# not a cut\n---\n# A\n```\n# code\n```\n## B\n    # indented\n';
+    expect(chunkStarts(text).map((start) => text.slice(start, start + 4))).toEqual(['---\n', '# A\n', '## B']);
+  });
+
+  it('gives the same model and problems as a full parse, on random documents', () => {
+    fc.assert(
+      fc.property(documents, (text) => {
+        const incremental = analyze(text, { now: new Date(0) });
+        const reference = full(text);
+        expect(snapshot(incremental.postmortem)).toEqual(snapshot(reference.postmortem));
+        expect(incremental.problems).toEqual(reference.problems);
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it('stays equal to a full parse across random edit sequences with a shared cache', () => {
+    const edit = fc.record({ at: fc.nat(), remove: fc.nat({ max: 12 }), insert: fc.oneof(piece, fc.string({ maxLength: 3 })) });
+    fc.assert(
+      fc.property(documents, fc.array(edit, { maxLength: 15 }), (start, edits) => {
+        const cache = new ParseCache();
+        let text = start;
+        for (const { at, remove, insert } of edits) {
+          const position = text.length ? at % (text.length + 1) : 0;
+          text = text.slice(0, position) + insert + text.slice(position + remove);
+          const incremental = analyze(text, { cache, now: new Date(0) });
+          const reference = full(text);
+          expect(snapshot(incremental.postmortem)).toEqual(snapshot(reference.postmortem));
+          expect(incremental.problems).toEqual(reference.problems);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('re-parses only the section an edit touched', () => {
+    const sections = Array.from({ length: 50 }, (_, i) => `## Section ${i}\n\nSome text for section ${i}.\n`).join('\n');
+    const cache = new ParseCache();
+    analyze(sections, { cache });
+    let misses = 0;
+    const counting = new (class extends ParseCache {
+      override get(text: string) {
+        const tree = cache.get(text);
+        if (!tree) misses++;
+        return tree;
+      }
+      override set(text: string, tree: Parameters<ParseCache['set']>[1]) {
+        cache.set(text, tree);
+      }
+    })();
+    analyze(sections.replace('section 25.', 'section 25!'), { cache: counting });
+    expect(misses).toBe(1);
+  });
+});
