@@ -54,6 +54,11 @@ describe('the postmortem model', () => {
     for (const entry of pm.timeline) expect(text.slice(entry.timeRange.start, entry.timeRange.end)).toBe(entry.timeText);
   });
 
+  it('reads prose lines that start with a time as entries, but not counts', () => {
+    const pm = parse(lines('# T', '**Date:** 2024-07-01', '', '## Timeline', '', '1500 requests failed before anyone looked.', '15:10 paged the on-call', ''));
+    expect(pm.timeline.map((e) => [iso(e.instant), e.text])).toEqual([['2024-07-01T15:10', 'paged the on-call']]);
+  });
+
   it('uses the zone of the heading, then of the entry', () => {
     const pm = parse(lines('# T', '**Date:** 2024-07-01', '', '## Timeline (PDT)', '', '- 09:00 start', '- 18:00 UTC later', ''));
     expect(pm.timeline.map((e) => iso(e.instant))).toEqual(['2024-07-01T16:00', '2024-07-01T18:00']);

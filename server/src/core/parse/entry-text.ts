@@ -16,11 +16,11 @@ export interface EntryTime {
 }
 
 /** Reads the time at the start of an entry's source text [start, end). */
-export function readEntryTime(text: string, start: number, end: number): EntryTime {
+export function readEntryTime(text: string, start: number, end: number, allowBareHHMM = true): EntryTime {
   let i = start;
   while (i < end && OPENERS.has(text[i])) i++;
   const window = text.slice(i, Math.min(end, i + TIME_WINDOW));
-  const parts = parseTimestamp(window, { allowBareHHMM: true });
+  const parts = parseTimestamp(window, { allowBareHHMM });
   if (parts) {
     const timeEnd = i + parts.length;
     const tail = text.slice(timeEnd, Math.min(end, timeEnd + TIME_WINDOW));

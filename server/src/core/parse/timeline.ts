@@ -79,7 +79,8 @@ export class TimelineReader {
     while (lineStart < range.end) {
       let lineEnd = this.text.indexOf('\n', lineStart);
       if (lineEnd < 0 || lineEnd > range.end) lineEnd = range.end;
-      const time = readEntryTime(this.text, lineStart, lineEnd);
+      // In prose, "1500 requests failed" is a count, not 15:00.
+      const time = readEntryTime(this.text, lineStart, lineEnd, false);
       if (time.parts) this.add(section, { start: lineStart, end: lineEnd }, time);
       else this.zone = findZoneHint(this.text.slice(lineStart, Math.min(lineEnd, lineStart + 200))) ?? this.zone;
       lineStart = lineEnd + 1;
