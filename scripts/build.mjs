@@ -22,6 +22,14 @@ const targets = {
   client: { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.cjs', external: ['vscode'] },
   server: { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.cjs' },
   cli: { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.cjs' },
+  // The extension-host test suite: the host loads CommonJS; mocha comes from node_modules at run time.
+  'vscode-tests': {
+    entryPoints: ['test/vscode/suite/*.ts'],
+    outdir: 'dist/test/vscode/suite',
+    outExtension: { '.js': '.cjs' },
+    external: ['vscode', 'mocha'],
+    minify: false,
+  },
 };
 // `node scripts/build.mjs cli` builds only the named targets; no argument builds all.
 const wanted = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(targets);

@@ -1,7 +1,7 @@
 // Builds the LanguageClient for the bundled server (dist/server.cjs).
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import type { InitializationOptions } from './protocol.js';
+import type { InitializationOptions } from '../../server/src/lsp/protocol.js';
 
 export function createLanguageClient(context: vscode.ExtensionContext, outputChannel: vscode.LogOutputChannel): LanguageClient {
   const module = vscode.Uri.joinPath(context.extensionUri, 'dist', 'server.cjs').fsPath;

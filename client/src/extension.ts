@@ -9,7 +9,7 @@ import { registerLintWorkspace } from './commands/lint-workspace.js';
 import { registerNewPostmortem } from './commands/new-postmortem.js';
 import { registerRestartServer } from './commands/restart-server.js';
 import { registerShowOutput } from './commands/show-output.js';
-import { DID_CHANGE_TRUST_NOTIFICATION, type DidChangeTrustParams } from './protocol.js';
+import { DID_CHANGE_TRUST_NOTIFICATION, type DidChangeTrustParams } from '../../server/src/lsp/protocol.js';
 import { createStatusBar } from './status-bar.js';
 
 /** What `activate` returns: tests wait on `client.state` instead of sleeping. */

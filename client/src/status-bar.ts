@@ -1,7 +1,7 @@
 // The status bar item for the active postmortem: `$(checklist) <template> · N problems`.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { DIAGNOSTIC_SOURCE, DOCUMENT_INFO_REQUEST, type DocumentInfo, type UriParams } from './protocol.js';
+import { DIAGNOSTIC_SOURCE, DOCUMENT_INFO_REQUEST, type DocumentInfo, type UriParams } from '../../server/src/lsp/protocol.js';
 import { serverUri } from './server-calls.js';
 
 export function createStatusBar(client: LanguageClient): vscode.Disposable {

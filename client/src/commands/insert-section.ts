@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { MISSING_SECTIONS_REQUEST, SERVER_COMMANDS, type MissingSection, type UriParams } from '../protocol.js';
+import { MISSING_SECTIONS_REQUEST, SERVER_COMMANDS, type MissingSection, type UriParams } from '../../../server/src/lsp/protocol.js';
 import { activeMarkdownEditor, executeServerCommand, serverUri } from '../server-calls.js';
 
 /**

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { SERVER_COMMANDS } from '../protocol.js';
+import { SERVER_COMMANDS } from '../../../server/src/lsp/protocol.js';
 import { executeServerCommand } from '../server-calls.js';
 
 /** Postmortem: Lint Workspace — the server publishes diagnostics for every postmortem file. */

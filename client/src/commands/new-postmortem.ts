@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { NEW_POSTMORTEM_REQUEST, type NewPostmortemParams, type NewPostmortemResult } from '../protocol.js';
+import { NEW_POSTMORTEM_REQUEST, type NewPostmortemParams, type NewPostmortemResult } from '../../../server/src/lsp/protocol.js';
 
 /** The templates shipped with the server (schemas/templates/). */
 const BUILTIN_TEMPLATES = ['default', 'google-sre', 'pagerduty', 'atlassian'];

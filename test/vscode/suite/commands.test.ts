@@ -1,0 +1,45 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { activate, revertAndClose, until, workspaceFile } from './helpers.js';
+
+describe('commands', () => {
+  const created: vscode.Uri[] = [];
+  before(activate);
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    for (const uri of created) await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
+  });
+
+  it('New Postmortem writes a dated file from the server and never overwrites', async () => {
+    const args = { template: 'google-sre', title: 'Cache stampede: “login” 500s' };
+    const first = await vscode.commands.executeCommand<vscode.Uri>('postmortem.newPostmortem', args);
+    assert.ok(first, 'no file was created');
+    created.push(first);
+    assert.match(first.path, /\/postmortems\/\d{4}-\d{2}-\d{2}-cache-stampede-login-500s\.md$/);
+    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(first));
+    assert.match(text, /^# Postmortem: Cache stampede: “login” 500s/);
+    assert.ok(text.includes('## Trigger'), 'google-sre sections expected');
+    assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), first.toString());
+
+    const second = await vscode.commands.executeCommand<vscode.Uri>('postmortem.newPostmortem', args);
+    created.push(second);
+    assert.equal(second.path, first.path.replace(/\.md$/, '-2.md'));
+    assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(first)), text, 'the first file changed');
+  });
+
+  it('Insert Section inserts a missing section through the server', async () => {
+    const api = await activate();
+    const document = await vscode.workspace.openTextDocument(workspaceFile('postmortems/dns-resolver-overload.md'));
+    const editor = await vscode.window.showTextDocument(document);
+    try {
+      const missing = await api.client.sendRequest<{ title: string; level: number }[]>('postmortem/missingSections', {
+        uri: document.uri.toString(),
+      });
+      assert.ok(missing.some((s) => s.title === 'Timeline'), JSON.stringify(missing));
+      await vscode.commands.executeCommand('postmortem.insertSection', 'Timeline');
+      await until('the Timeline heading', () => /^## Timeline$/m.test(editor.document.getText()), vscode.workspace.onDidChangeTextDocument);
+    } finally {
+      await revertAndClose(editor);
+    }
+  });
+});
