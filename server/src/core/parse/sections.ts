@@ -19,12 +19,15 @@ export function readHeadings(blocks: Block[], text: string): HeadingInfo[] {
   for (const { node, shift } of blocks) {
     if (node.type !== 'heading' || !node.position) continue;
     const start = node.position.start.offset! + shift;
+    const end = node.position.end.offset! + shift;
     headings.push({
       node,
       title: toString(node, { includeHtml: false }).trim(),
       level: node.depth,
-      range: { start, end: node.position.end.offset! + shift },
-      style: text.charCodeAt(start) === 35 /* # */ ? 'atx' : 'setext',
+      range: { start, end },
+      // An ATX heading is one line; a setext heading is its text plus an underline, and that
+      // text may itself start with "#" ("#######  x" or "#5" underlined with "---").
+      style: /[\r\n]/.test(text.slice(start, end)) ? 'setext' : 'atx',
     });
   }
   return headings;
