@@ -51,6 +51,7 @@ export function activate(context: vscode.ExtensionContext): PostmortemExtensionA
 }
 
 export async function deactivate(): Promise<void> {
-  await client?.stop();
+  // stop() throws for a client that is not running (a server that failed to start).
+  if (client?.isRunning()) await client.stop();
   client = undefined;
 }

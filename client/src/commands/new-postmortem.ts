@@ -20,9 +20,11 @@ export function registerNewPostmortem(client: LanguageClient): vscode.Disposable
   return vscode.commands.registerCommand('postmortem.newPostmortem', async (args?: NewPostmortemArgs) => {
     const folder = vscode.workspace.workspaceFolders?.[0];
     const config = vscode.workspace.getConfiguration('postmortem', folder);
-    const picked = args ? { template: args.template } : await pickTemplate(config.get<string>('template', 'default'));
+    // Only an options object skips the prompts; anything else (a Uri from a menu) is ignored.
+    const given = typeof args === 'object' && args !== null && ('template' in args || 'title' in args) ? args : undefined;
+    const picked = given ? { template: given.template } : await pickTemplate(config.get<string>('template', 'default'));
     if (!picked) return undefined;
-    const title = args?.title ?? (await vscode.window.showInputBox({
+    const title = given?.title ?? (await vscode.window.showInputBox({
       title: 'New Postmortem',
       prompt: 'Incident title',
       placeHolder: 'Checkout errors after the payments deploy',
