@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { localDate, postmortemFileName } from '../file-name.js';
 import { NEW_POSTMORTEM_REQUEST, type NewPostmortemParams, type NewPostmortemResult } from '../../../server/src/lsp/protocol.js';
 
 /** The templates shipped with the server (schemas/templates/). */
@@ -32,7 +33,7 @@ export function registerNewPostmortem(client: LanguageClient): vscode.Disposable
     }));
     if (title === undefined) return undefined;
 
-    const date = today();
+    const date = localDate();
     const params: NewPostmortemParams = { templateName: picked.template, title: title.trim(), date };
     if (!folder) {
       const { text } = await client.sendRequest<NewPostmortemResult>(NEW_POSTMORTEM_REQUEST, params);
@@ -41,9 +42,8 @@ export function registerNewPostmortem(client: LanguageClient): vscode.Disposable
       return document.uri;
     }
     const directory = vscode.Uri.joinPath(folder.uri, config.get<string>('newFileFolder', 'postmortems'));
-    const base = `${date}-${slugify(title)}`;
     for (let n = 1; ; n++) {
-      const uri = vscode.Uri.joinPath(directory, n === 1 ? `${base}.md` : `${base}-${n}.md`);
+      const uri = vscode.Uri.joinPath(directory, postmortemFileName(date, title, n));
       if (await exists(uri)) continue;
       // The server resolves the configured template for this path, so it needs the URI.
       const { text } = await client.sendRequest<NewPostmortemResult>(NEW_POSTMORTEM_REQUEST, {
@@ -84,23 +84,4 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
   } catch {
     return false;
   }
-}
-
-/** Local date, YYYY-MM-DD: the day the author is writing on. */
-function today(): string {
-  const now = new Date();
-  return [now.getFullYear(), now.getMonth() + 1, now.getDate()].map((n) => String(n).padStart(2, '0')).join('-');
-}
-
-/** A file-name-safe form of the title: lower-case ASCII words joined by hyphens. */
-export function slugify(title: string): string {
-  const slug = title
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/, '');
-  return slug || 'postmortem';
 }
