@@ -20,7 +20,12 @@ const common = {
 
 const targets = {
   client: { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.cjs', external: ['vscode'] },
-  server: { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.cjs' },
+  // The server and the engine it loads on first use (kept apart so `initialize` is answered fast).
+  server: {
+    entryPoints: [{ in: 'server/src/server.ts', out: 'server' }, { in: 'server/src/engine-entry.ts', out: 'engine' }],
+    outdir: 'dist',
+    outExtension: { '.js': '.cjs' },
+  },
   cli: { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.cjs' },
   // The extension-host test suite: the host loads CommonJS; mocha comes from node_modules at run time.
   'vscode-tests': {

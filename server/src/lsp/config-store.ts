@@ -1,0 +1,135 @@
+// Config per document: the nearest .postmortemrc.json inside the document's workspace folder,
+// plus the settings, resolved by the engine. Problems in the config file are published as
+// diagnostics on that file; problems in the settings are shown once as a warning.
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { DiagnosticSeverity, type Connection, type Diagnostic } from 'vscode-languageserver';
+import { findConfigFile, fileTemplateHost } from '../node/config-files.js';
+import type { ConfigHost, ConfigProblem, ResolvedConfig } from '../engine-entry.js';
+import { engine } from './engine.js';
+import { toRange } from './convert.js';
+import { DIAGNOSTIC_SOURCE, type PostmortemSettings } from './protocol.js';
+import type { WorkspaceState } from './workspace.js';
+
+export interface DocumentConfig {
+  resolved: ResolvedConfig;
+  configPath?: string;
+}
+
+export class ConfigStore {
+  private readonly cache = new Map<string, DocumentConfig>();
+  /** Config file URIs we published problems for. */
+  private readonly published = new Set<string>();
+  /** During a refresh: config files whose problems were not re-published yet. */
+  private stale: Set<string> | undefined;
+  /** Template files any config asked for (found or not), to notice when they change. */
+  private readonly templatePaths = new Set<string>();
+  private readonly warned = new Set<string>();
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly workspace: WorkspaceState,
+  ) {}
+
+  /** The config for a file path (undefined for untitled documents). */
+  forPath(path: string | undefined, settings: PostmortemSettings): DocumentConfig {
+    const folder = path ? this.workspace.folderOf(path) : undefined;
+    const configPath = path && folder ? findConfigFile(dirname(path), folder.path) : undefined;
+    const key = JSON.stringify([configPath ?? null, folder?.path ?? null, settings.template, settings.rules, this.workspace.trusted]);
+    const cached = this.cache.get(key);
+    if (cached) return cached;
+
+    let configText: string | undefined;
+    if (configPath) {
+      try {
+        configText = readFileSync(configPath, 'utf8');
+      } catch (error) {
+        this.connection.console.warn(`Could not read ${configPath}: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+    const e = engine();
+    // A .postmortemrc.json that names a template wins over the editor setting.
+    const template = settings.template !== '' && !e.configNamesTemplate(configText) ? settings.template : undefined;
+    const refused: string[] = [];
+    const configDir = configPath ? dirname(configPath) : folder?.path;
+    const host = this.host(configDir, folder?.path, refused);
+    const resolved = e.resolveConfig(configText, host, { template, rules: settings.rules as never });
+    resolved.problems = resolved.problems.map((problem) => explainRefusal(problem, refused, this.workspace.trusted));
+
+    const result: DocumentConfig = { resolved, configPath };
+    if (configPath && configText !== undefined) this.publish(configPath, configText, resolved.problems.filter((p) => p.origin !== 'settings'));
+    for (const problem of resolved.problems) if (problem.origin === 'settings') this.warnOnce(problem.message);
+    this.cache.set(key, result);
+    return result;
+  }
+
+  /** Whether a changed file is a template some config uses (or asked for and did not find). */
+  usesTemplate(path: string): boolean {
+    return this.templatePaths.has(resolve(path));
+  }
+
+  /** Drops every resolution; config diagnostics not re-published before endRefresh() are cleared then. */
+  beginRefresh(): void {
+    this.cache.clear();
+    this.warned.clear();
+    this.stale = new Set([...(this.stale ?? []), ...this.published]);
+  }
+
+  endRefresh(): void {
+    for (const uri of this.stale ?? []) {
+      this.connection.sendDiagnostics({ uri, diagnostics: [] });
+      this.published.delete(uri);
+    }
+    this.stale = undefined;
+  }
+
+  /** Template files are read only inside the workspace folder, and only when the workspace is trusted. */
+  private host(configDir: string | undefined, root: string | undefined, refused: string[]): ConfigHost {
+    if (!configDir || !root || !this.workspace.trusted) {
+      return { readTemplate: (path) => void refused.push(path) };
+    }
+    const files = fileTemplateHost(configDir, root);
+    return {
+      readTemplate: (path, origin) => {
+        // Same base as fileTemplateHost: the config's folder, or the workspace folder for a setting.
+        this.templatePaths.add(resolve(origin === 'settings' ? root : configDir, path));
+        return files.readTemplate!(path, origin);
+      },
+    };
+  }
+
+  private publish(configPath: string, text: string, problems: ConfigProblem[]): void {
+    const uri = pathToFileURL(configPath).href;
+    this.stale?.delete(uri);
+    if (problems.length === 0 && !this.published.has(uri)) return;
+    const document = TextDocument.create(uri, 'json', 0, text);
+    const diagnostics: Diagnostic[] = problems.map((problem) => ({
+      range: toRange(document, problem.range),
+      severity: problem.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
+      source: DIAGNOSTIC_SOURCE,
+      code: 'config',
+      message: problem.message,
+    }));
+    this.connection.sendDiagnostics({ uri, diagnostics });
+    if (diagnostics.length) this.published.add(uri);
+    else this.published.delete(uri);
+  }
+
+  private warnOnce(message: string): void {
+    if (this.warned.has(message)) return;
+    this.warned.add(message);
+    this.connection.window.showWarningMessage(`Postmortem settings: ${message}`);
+  }
+}
+
+/** "Template file x not found" is wrong when we refused to look: say why, and what happens instead. */
+function explainRefusal(problem: ConfigProblem, refused: string[], trusted: boolean): ConfigProblem {
+  const ref = refused.find((path) => problem.message.includes(path));
+  if (ref === undefined) return problem;
+  const message = trusted
+    ? `Template file ${ref} was not read: template paths work only for postmortems inside a workspace folder. Checking against the built-in "default" template; open the folder, or name a built-in template.`
+    : `Template file ${ref} was not read because this workspace is not trusted. Postmortems here are checked against the built-in "default" template until you trust the workspace.`;
+  return { ...problem, severity: 'warning', message };
+}

@@ -1,0 +1,109 @@
+// Diagnostics while typing: the latest version of each document only, bursts coalesced
+// (100 ms after the last change), superseded analyses dropped, one document per turn of the
+// event loop so requests are answered in between.
+import type { Connection } from 'vscode-languageserver';
+import type { PostmortemService } from './service.js';
+import { logFailure } from './guard.js';
+
+const DEBOUNCE_MS = 100;
+
+type Reason = 'change' | 'open' | 'save' | 'refresh';
+
+/** Anything but a change runs even with `postmortem.validate: "onSave"`, so it wins when merged. */
+const merge = (...reasons: (Reason | undefined)[]): Reason => reasons.find((r) => r !== undefined && r !== 'change') ?? 'change';
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+export function registerDiagnosticsSupport(connection: Connection, service: PostmortemService): void {
+  const scheduler = new DiagnosticsScheduler(connection, service);
+  const { documents } = service;
+  documents.onDidOpen(({ document }) => scheduler.schedule(document.uri, 'open', document.version));
+  documents.onDidChangeContent(({ document }) => scheduler.schedule(document.uri, 'change', document.version));
+  documents.onDidSave(({ document }) => scheduler.schedule(document.uri, 'save', document.version));
+  documents.onDidClose(({ document }) => scheduler.close(document.uri));
+  service.onRefresh(() => {
+    for (const document of documents.all()) scheduler.schedule(document.uri, 'refresh', document.version);
+  });
+}
+
+class DiagnosticsScheduler {
+  private readonly timers = new Map<string, { timer: NodeJS.Timeout; reason: Reason }>();
+  private readonly ready = new Map<string, Reason>();
+  /** The version each document was last scheduled at: didOpen also fires a content change for it. */
+  private readonly scheduled = new Map<string, number>();
+  private running = false;
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly service: PostmortemService,
+  ) {}
+
+  schedule(uri: string, reason: Reason, version: number): void {
+    if (reason === 'change' && this.scheduled.get(uri) === version) return;
+    this.scheduled.set(uri, version);
+    const pending = this.timers.get(uri);
+    if (pending) clearTimeout(pending.timer);
+    const merged = merge(pending?.reason, this.ready.get(uri), reason);
+    // A change waits for the burst to end, even when an earlier open or save is still queued.
+    this.ready.delete(uri);
+    const delay = reason === 'change' ? DEBOUNCE_MS : 0;
+    const timer = setTimeout(() => {
+      this.timers.delete(uri);
+      this.ready.set(uri, merged);
+      this.drain();
+    }, delay);
+    this.timers.set(uri, { timer, reason: merged });
+  }
+
+  close(uri: string): void {
+    const pending = this.timers.get(uri);
+    if (pending) clearTimeout(pending.timer);
+    this.timers.delete(uri);
+    this.ready.delete(uri);
+    this.scheduled.delete(uri);
+    this.service.forget(uri);
+    this.service.publisher.clear(uri);
+  }
+
+  private drain(): void {
+    if (this.running) return;
+    this.running = true;
+    const done = this.work().finally(() => {
+      this.running = false;
+      if (this.ready.size > 0) this.drain();
+    });
+    logFailure(this.connection, 'Checking postmortems', done);
+  }
+
+  private async work(): Promise<void> {
+    while (this.ready.size > 0) {
+      const [uri, reason] = this.ready.entries().next().value as [string, Reason];
+      this.ready.delete(uri);
+      try {
+        await this.check(uri, reason);
+      } catch (error) {
+        this.connection.console.error(`Checking ${uri} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      }
+      await nextTurn();
+    }
+  }
+
+  private async check(uri: string, reason: Reason): Promise<void> {
+    const { service } = this;
+    const document = service.documents.get(uri);
+    if (!document) return;
+    const version = document.version;
+    const state = await service.stateOf(uri, document.getText(), document.languageId);
+    const current = () => service.documents.get(uri)?.version === version;
+    // A newer version has its own timer; this one is superseded.
+    if (!current()) return;
+    if (!state.isPostmortem) {
+      service.publisher.clear(uri);
+      return;
+    }
+    if (reason === 'change' && state.settings.validate === 'onSave') return;
+    const entry = await service.analysisOf(document);
+    if (!entry || !current() || entry.version !== version) return;
+    service.publisher.publish(entry);
+  }
+}

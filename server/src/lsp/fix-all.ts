@@ -1,0 +1,26 @@
+// "Fix all": the engine's fixAll passes (so several insertions at one spot all land), sent
+// back as one minimal edit of the analysed version.
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextEdit as OffsetEdit } from '../core/types.js';
+import { engine } from './engine.js';
+import { minimalEdit } from './edits.js';
+import type { PostmortemService } from './service.js';
+
+export interface FixAllPlan {
+  /** Snapshot the edit applies to (its version goes into the WorkspaceEdit). */
+  document: TextDocument;
+  edit?: OffsetEdit;
+  fixed: number;
+}
+
+/** Undefined when the document is not a postmortem. */
+export async function planFixAll(service: PostmortemService, live: TextDocument): Promise<FixAllPlan | undefined> {
+  const entry = await service.analysisOf(live);
+  if (!entry) return undefined;
+  const before = entry.document.getText();
+  if (entry.analysis.postmortem === null || !entry.analysis.problems.some((p) => p.fixes.some((f) => f.isPreferred))) {
+    return { document: entry.document, fixed: 0 };
+  }
+  const { text, fixed } = engine().fixAll(before, entry.options);
+  return { document: entry.document, edit: minimalEdit(before, text), fixed };
+}

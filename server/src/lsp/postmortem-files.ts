@@ -1,0 +1,36 @@
+// Which Markdown files are postmortems: a `postmortem.files` glob matches the workspace-relative
+// path, or the content says so (front matter `type: postmortem`, or the first heading).
+import picomatch from 'picomatch';
+import { looksLikePostmortem } from '../core/detect.js';
+import { uriToPath, type WorkspaceState } from './workspace.js';
+
+const matchers = new Map<string, (path: string) => boolean>();
+
+function matcher(globs: string[]): (path: string) => boolean {
+  const key = JSON.stringify(globs);
+  let match = matchers.get(key);
+  if (!match) {
+    try {
+      match = globs.length ? picomatch(globs, { nocase: true, dot: true }) : () => false;
+    } catch {
+      match = () => false;
+    }
+    if (matchers.size > 50) matchers.clear();
+    matchers.set(key, match);
+  }
+  return match;
+}
+
+export function matchesFileGlobs(workspace: WorkspaceState, uri: string, globs: string[]): boolean {
+  const path = uriToPath(uri);
+  return path !== undefined && matcher(globs)(workspace.relativePath(path));
+}
+
+export function isMarkdown(uri: string, languageId?: string): boolean {
+  return languageId === 'markdown' || /\.(md|markdown)$/i.test(uri);
+}
+
+export function isPostmortemFile(workspace: WorkspaceState, uri: string, text: string, globs: string[], languageId?: string): boolean {
+  if (!isMarkdown(uri, languageId)) return false;
+  return matchesFileGlobs(workspace, uri, globs) || looksLikePostmortem(text);
+}

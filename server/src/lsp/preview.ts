@@ -1,0 +1,45 @@
+// Serves `postmortem/preview`: the preview body of a document, from the same analysis its diagnostics use.
+import type { CancellationToken, Connection } from 'vscode-languageserver';
+import type { Analysis, AnalyzeOptions } from '../core/analyze.js';
+import { PREVIEW_REQUEST, type PreviewParams, type PreviewResult } from '../preview/protocol.js';
+import { engine } from './engine.js';
+import { guardRequest, requireUri } from './guard.js';
+import type { PostmortemService } from './service.js';
+import { uriToPath } from './workspace.js';
+
+/** Where the preview gets its text and analysis; the service in the server, a stub in tests. */
+export interface PreviewSource {
+  text(uri: string): string | undefined;
+  analyze(uri: string, text: string): Promise<Analysis>;
+}
+
+export function registerPreviewSupport(connection: Connection, service: PostmortemService): void {
+  const source: PreviewSource = {
+    text: (uri) => service.documents.get(uri)?.getText(),
+    analyze: async (uri, text) => {
+      const live = service.documents.get(uri);
+      // The usual case: the client sends what the server already has, analysed (and cached) for diagnostics.
+      const cached = live && live.getText() === text ? await service.analysisOf(live) : undefined;
+      if (cached) return cached.analysis;
+      // Not a postmortem by `postmortem.files`, but the user asked to preview it: use the config that would apply.
+      const settings = await service.settings.get(uri);
+      const resolved = service.configs.forPath(uriToPath(uri), settings).resolved;
+      const options: AnalyzeOptions = { template: resolved.template, rules: resolved.rules, maxFileSizeKB: settings.maxFileSizeKB };
+      return engine().analyze(text, options);
+    },
+  };
+  connection.onRequest(PREVIEW_REQUEST, guardRequest(connection, PREVIEW_REQUEST, (params: unknown, token?: CancellationToken) => answerPreview(params, source, token)));
+}
+
+export async function answerPreview(raw: unknown, source: PreviewSource, token?: CancellationToken): Promise<PreviewResult | null> {
+  const uri = requireUri(raw);
+  const params = raw as PreviewParams;
+  const text = typeof params.text === 'string' ? params.text : source.text(uri);
+  if (text === undefined) return null;
+  const analysis = await source.analyze(uri, text);
+  // A newer keystroke already asked again: skip the render nobody will see.
+  if (token?.isCancellationRequested) return null;
+  // Loaded on first use, like the engine: unified is not needed to answer `initialize`.
+  const { renderPreviewBody } = await import('../preview/index.js');
+  return renderPreviewBody(text, analysis, { allowRemoteImages: params.allowRemoteImages === true, interactive: true });
+}

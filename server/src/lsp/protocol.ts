@@ -1,0 +1,113 @@
+// The server's own protocol: custom requests, notifications, commands and settings, as the
+// client sees them. No imports, so the client can import it (types, or values) without
+// pulling in any server code.
+
+/** `workspace/executeCommand` commands, advertised in `executeCommandProvider`. */
+export const SERVER_COMMANDS = {
+  /** Arguments [uri, version]; result FixAllResult. */
+  fixAll: 'postmortem.server.fixAll',
+  /** Arguments [uri, version, sectionTitle]; result InsertSectionResult. */
+  insertSection: 'postmortem.server.insertSection',
+  /** No arguments; result: the number of postmortem files checked. */
+  lintWorkspace: 'postmortem.server.lintWorkspace',
+} as const;
+
+/** UriParams → MissingSection[] in template order. */
+export const MISSING_SECTIONS_REQUEST = 'postmortem/missingSections';
+/** UriParams → DocumentInfo. */
+export const DOCUMENT_INFO_REQUEST = 'postmortem/documentInfo';
+/** NewPostmortemParams → NewPostmortemResult. */
+export const NEW_POSTMORTEM_REQUEST = 'postmortem/newPostmortem';
+/** No params → EngineLoadedResult; whether the parser has been loaded yet (startup checks). */
+export const ENGINE_LOADED_REQUEST = 'postmortem/engineLoaded';
+/** Client → server: DidChangeTrustParams. */
+export const DID_CHANGE_TRUST_NOTIFICATION = 'postmortem/didChangeTrust';
+
+/** Diagnostics the server publishes carry this source; `code` is the rule name. */
+export const DIAGNOSTIC_SOURCE = 'postmortem';
+/** Code action kind of "Fix all postmortem problems" (works with editor.codeActionsOnSave). */
+export const FIX_ALL_KIND = 'source.fixAll.postmortem';
+
+export interface UriParams {
+  uri: string;
+}
+
+export interface MissingSection {
+  title: string;
+  level: number;
+}
+
+export interface DocumentInfo {
+  isPostmortem: boolean;
+  /** Built-in name or template path as configured; "" when the file is not a postmortem. */
+  templateName: string;
+  problemCount: number;
+}
+
+export interface NewPostmortemParams {
+  /** A built-in template; omitted means the template configured for `uri` (or the default). */
+  templateName?: string;
+  title?: string;
+  /** YYYY-MM-DD */
+  date: string;
+  /** Where the file will be created; its configuration picks the template. */
+  uri?: string;
+}
+
+export interface NewPostmortemResult {
+  text: string;
+}
+
+export interface EngineLoadedResult {
+  loaded: boolean;
+}
+
+export interface FixAllResult {
+  /** Whether the client applied the edit. */
+  applied: boolean;
+  /** How many fixes went into it. */
+  fixed: number;
+}
+
+export interface InsertSectionResult {
+  applied: boolean;
+}
+
+export interface InitializationOptions {
+  /** VS Code's Workspace Trust; without it the server never reads templates from workspace paths. Default true. */
+  workspaceTrusted: boolean;
+}
+
+export interface DidChangeTrustParams {
+  trusted: boolean;
+}
+
+/** `data` of every published diagnostic: which analysis and problem it came from. */
+export interface DiagnosticData {
+  /** The analysis that produced it. */
+  analysis: number;
+  /** The document version analysed. */
+  version: number;
+  /** Index of the problem in that analysis. */
+  index: number;
+}
+
+/** The "postmortem" settings section, read per resource through `workspace/configuration`. */
+export interface PostmortemSettings {
+  /** Built-in template name or workspace-relative path; a .postmortemrc.json "template" wins. */
+  template: string;
+  /** Severity per rule ("error" | "warning" | "info" | "off"). */
+  rules: Record<string, string>;
+  /** Globs (workspace-relative, case-insensitive) of Markdown files that are postmortems. */
+  files: string[];
+  validate: 'onType' | 'onSave';
+  maxFileSizeKB: number;
+}
+
+export const DEFAULT_SETTINGS: Readonly<PostmortemSettings> = Object.freeze({
+  template: '',
+  rules: {},
+  files: ['**/postmortems/**/*.md', '**/*postmortem*.md', '**/*post-mortem*.md', '**/incidents/**/*.md'],
+  validate: 'onType',
+  maxFileSizeKB: 2048,
+});

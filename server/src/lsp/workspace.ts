@@ -1,0 +1,67 @@
+// What the server knows about the workspace: its folders, Workspace Trust and what the client can do.
+import { fileURLToPath } from 'node:url';
+import { relative, isAbsolute, sep } from 'node:path';
+import type { ClientCapabilities, InitializeParams, WorkspaceFolder } from 'vscode-languageserver';
+
+export interface Folder {
+  uri: string;
+  path: string;
+}
+
+export class WorkspaceState {
+  folders: Folder[] = [];
+  /** VS Code's Workspace Trust; clients without it are trusted. */
+  trusted = true;
+  capabilities: ClientCapabilities = {};
+
+  initialize(params: InitializeParams): void {
+    this.capabilities = params.capabilities ?? {};
+    const options = params.initializationOptions as { workspaceTrusted?: unknown } | undefined;
+    if (typeof options?.workspaceTrusted === 'boolean') this.trusted = options.workspaceTrusted;
+    const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []);
+    this.setFolders(folders);
+  }
+
+  setFolders(folders: WorkspaceFolder[]): void {
+    this.folders = folders.flatMap((folder) => {
+      const path = uriToPath(folder.uri);
+      return path ? [{ uri: folder.uri, path }] : [];
+    });
+  }
+
+  /** The innermost workspace folder holding a file path. */
+  folderOf(path: string): Folder | undefined {
+    let best: Folder | undefined;
+    for (const folder of this.folders) {
+      const rel = relative(folder.path, path);
+      if (rel.startsWith('..') || isAbsolute(rel)) continue;
+      if (!best || folder.path.length > best.path.length) best = folder;
+    }
+    return best;
+  }
+
+  /** Path relative to the file's workspace folder with forward slashes, for glob matching. */
+  relativePath(path: string): string {
+    const folder = this.folderOf(path);
+    const rel = folder ? relative(folder.path, path) : path.replace(/^[\\/]+/, '');
+    return rel.split(sep).join('/');
+  }
+
+  get supportsConfiguration(): boolean {
+    return this.capabilities.workspace?.configuration === true;
+  }
+
+  get supportsDocumentChanges(): boolean {
+    return this.capabilities.workspace?.workspaceEdit?.documentChanges === true;
+  }
+}
+
+/** The file path of a file: URI; undefined for untitled:, git: and other schemes. */
+export function uriToPath(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
