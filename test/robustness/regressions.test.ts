@@ -1,6 +1,9 @@
 // Cases the property tests found, kept as plain examples so each fix has a test that names it.
 import { describe, expect, it } from 'vitest';
-import { analyze, defaultTemplate, fixAll, parsePostmortem, type Template } from '../../server/src/core/index.js';
+import { analyze, defaultTemplate, fixAll, getBuiltinTemplate, parsePostmortem, type Template } from '../../server/src/core/index.js';
+
+const missing = (text: string, template?: Template) =>
+  analyze(text, { template }).problems.filter((p) => p.rule === 'missing-section').map((p) => p.message);
 
 describe('regressions found by the property tests', () => {
   it('a setext heading whose text starts with "#" is setext, and gets no ATX fix', () => {
@@ -12,5 +15,27 @@ describe('regressions found by the property tests', () => {
     const template: Template = { ...defaultTemplate(), sections: [{ title: '#1 Priority', level: 3 }] };
     const [problem] = analyze('#1 Priority\n---\n\nText.\n', { template }).problems;
     expect(problem).toMatchObject({ rule: 'heading-level', fixes: [] });
+  });
+
+  it('a section added at the end closes a fence or HTML block left open there, instead of landing inside it', () => {
+    const cases: [string, string][] = [
+      ['## Impact\n\nx\n\n```\ncode', '```\ncode\n```\n\n## Timeline'],
+      ['## Impact\n\n~~~~\n```\n', '~~~~\n```\n~~~~\n\n## Timeline'],
+      ['## Impact\n\n<!-- postmortem-disable --!>\n', '--!>\n-->\n\n## Timeline'],
+      ['## Impact\n\n<script>\nx', '<script>\nx\n</script>\n\n## Timeline'],
+      ['## Impact\r\n\r\n<?php\r\n', '<?php\r\n?>\r\n\r\n## Timeline'],
+    ];
+    for (const [text, expected] of cases) {
+      const fix = analyze(text).problems.find((p) => p.message === 'Missing required section “Timeline”.')!.fixes[0];
+      const fixed = text.slice(0, fix.edits[0].start) + fix.edits[0].newText;
+      expect(fixed).toContain(expected);
+      expect(missing(fixed)).not.toContain('Missing required section “Timeline”.');
+    }
+    // Closed blocks, and a fence inside a list item (the list ends before the new heading), need nothing.
+    for (const text of ['## Impact\n\n```\ncode\n```\n', '## Impact\n\n<!-- a -->\n', '## Impact\n\n<!-->\n', '## Impact\n\n- a\n\n  ```\n  code\n']) {
+      const fix = analyze(text).problems.find((p) => p.message === 'Missing required section “Timeline”.')!.fixes[0];
+      expect(fix.edits[0].newText.startsWith('\n## Timeline') || fix.edits[0].newText.startsWith('## Timeline')).toBe(true);
+    }
+    expect(missing(fixAll('# T\n\n## Impact\n\nx\n\n```\ncode').text)).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import type { Fix, Postmortem, Section } from '../types.js';
 import type { TemplateEntry } from '../template-index.js';
 import { detectEol } from '../parse/lines.js';
+import { openBlockCloser } from './open-block.js';
 
 export function findSectionsFor(postmortem: Postmortem, entry: TemplateEntry): Section[] {
   return postmortem.allSections.filter((section) => section.template === entry.section);
@@ -37,12 +38,16 @@ export function insertionOffset(postmortem: Postmortem, entry: TemplateEntry): n
   return postmortem.text.length;
 }
 
-/** Inserts `lines` as a block at a line start, with exactly one blank line around it. */
-export function insertBlock(text: string, offset: number, lines: string[]): Fix['edits'][number] {
+/**
+ * Inserts `lines` as a block at a line start, with exactly one blank line around it. `close` is a
+ * line that first ends a fence or HTML block left open before `offset` (see openBlockCloser).
+ */
+export function insertBlock(text: string, offset: number, lines: string[], close = ''): Fix['edits'][number] {
   const eol = detectEol(text);
   const before = text.slice(Math.max(0, offset - 2 * eol.length), offset);
   let prefix = '';
-  if (offset > 0 && !before.endsWith(eol + eol)) prefix = before.endsWith(eol) ? eol : eol + eol;
+  if (close) prefix = (offset > 0 && !/[\r\n]$/.test(before) ? eol : '') + close + eol + eol;
+  else if (offset > 0 && !before.endsWith(eol + eol)) prefix = before.endsWith(eol) ? eol : eol + eol;
   while (lines.length && lines[lines.length - 1] === '') lines = lines.slice(0, -1);
   const suffix = offset < text.length ? eol + eol : eol;
   return { start: offset, end: offset, newText: prefix + lines.join(eol) + suffix };
@@ -50,9 +55,11 @@ export function insertBlock(text: string, offset: number, lines: string[]): Fix[
 
 export function insertSectionFix(postmortem: Postmortem, entry: TemplateEntry): Fix {
   const offset = insertionOffset(postmortem, entry);
+  // Only the end of the document can be inside an open block: other offsets are heading starts.
+  const close = offset === postmortem.text.length ? openBlockCloser(postmortem) : '';
   return {
     title: `Add section “${entry.section.title}”`,
-    edits: [insertBlock(postmortem.text, offset, sectionMarkdown(entry))],
+    edits: [insertBlock(postmortem.text, offset, sectionMarkdown(entry), close)],
     isPreferred: true,
   };
 }
