@@ -38,4 +38,11 @@ describe('regressions found by the property tests', () => {
     }
     expect(missing(fixAll('# T\n\n## Impact\n\nx\n\n```\ncode').text)).toEqual([]);
   });
+
+  it('fixAll adds every missing section of a template with more than ten, and then has nothing left to do', () => {
+    const template = getBuiltinTemplate('atlassian')!;
+    const once = fixAll('- 03:00 PM: \n', { template });
+    expect(missing(once.text, template)).toEqual([]);
+    expect(fixAll(once.text, { template })).toEqual({ text: once.text, fixed: 0 });
+  });
 });

@@ -97,8 +97,13 @@ function runRules(postmortem: Postmortem, template: Template, options: AnalyzeOp
   return applyDirectives(postmortem, problems).sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
 }
 
-/** The preferred fix of every problem, applied pass after pass until nothing changes (insertions at one spot need a pass each). */
-export function fixAll(text: string, options: AnalyzeOptions = {}, maxPasses = 10): { text: string; fixed: number } {
+/**
+ * The preferred fix of every problem, applied pass after pass until nothing changes. Insertions at
+ * one spot need a pass each, so a document missing every section of a large template needs as many
+ * passes as the template has sections: the default bound grows with the template.
+ */
+export function fixAll(text: string, options: AnalyzeOptions = {}, maxPasses?: number): { text: string; fixed: number } {
+  maxPasses ??= indexTemplate(options.template ?? defaultTemplate()).entries.length + 10;
   let current = text;
   let fixed = 0;
   for (let pass = 0; pass < maxPasses; pass++) {
