@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CodeAction, Diagnostic, TextDocumentEdit } from 'vscode-languageserver-protocol';
+import { applyWorkspaceEdit, ensureBuilt, FIXTURES, TestServer, uriOf } from './harness.js';
+
+const FIXTURE = join(FIXTURES, 'postmortems/webhooks.md');
+const TEXT = readFileSync(FIXTURE, 'utf8');
+const RESOLUTION = '### Resolution\n\n<!-- What stopped the impact, and what restored normal service? -->\n\n';
+const CONCLUSION = '\n## Conclusion\n\n<!-- Where things stand now and what happens next, in a few sentences. -->\n';
+const withResolution = (text: string) => text.replace('## Corrective and', `${RESOLUTION}## Corrective and`);
+const appendToLine = (text: string, line: string, comment: string) => text.replace(line, `${line} ${comment}`);
+
+describe('code actions', () => {
+  let server: TestServer;
+  const uri = uriOf(FIXTURE);
+  let diagnostics: Diagnostic[];
+
+  beforeAll(async () => {
+    ensureBuilt();
+    server = await TestServer.start({ folders: [FIXTURES] });
+    server.open(uri, TEXT);
+    diagnostics = (await server.nextDiagnostics(uri)).diagnostics;
+  });
+  afterAll(() => server?.stop());
+
+  const quickFixes = (diagnostic: Diagnostic): Promise<CodeAction[]> =>
+    server.request('textDocument/codeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic], only: ['quickfix'] } });
+
+  it('offers each engine fix and a disable comment, versioned, and each gives the expected text', async () => {
+    const results: Record<string, { text: string; preferred: boolean }> = {};
+    for (const diagnostic of diagnostics) {
+      for (const action of await quickFixes(diagnostic)) {
+        expect(action.kind).toBe('quickfix');
+        expect(action.diagnostics).toEqual([diagnostic]);
+        const change = action.edit!.documentChanges![0] as TextDocumentEdit;
+        expect(change.textDocument).toEqual({ uri, version: 1 });
+        results[`${diagnostic.code}: ${action.title}`] = { text: applyWorkspaceEdit(TEXT, uri, action.edit!, 1), preferred: action.isPreferred === true };
+      }
+    }
+    const title = '# Postmortem: Payment Webhooks Rejected After Certificate Rotation';
+    const untagged = '- Alert on handshake failures per partner.';
+    const unknown = '- **Improvment:** Add a canary partner endpoint to the rotation runbook.';
+    const order = '- **03:50 PM:** Rotation job identified as the trigger.';
+    expect(results).toEqual({
+      'missing-section: Add section “Resolution”': { text: withResolution(TEXT), preferred: true },
+      'missing-section: Add section “Conclusion”': { text: TEXT + CONCLUSION, preferred: true },
+      'missing-section: Disable missing-section for this line': { text: appendToLine(TEXT, title, '<!-- postmortem-disable-line missing-section -->'), preferred: false },
+      'timeline-order: Disable timeline-order for this line': { text: appendToLine(TEXT, order, '<!-- postmortem-disable-line timeline-order -->'), preferred: false },
+      'action-item-untagged: Tag as Fix': { text: TEXT.replace(untagged, '- **Fix:** Alert on handshake failures per partner.'), preferred: false },
+      'action-item-untagged: Tag as Improvement': { text: TEXT.replace(untagged, '- **Improvement:** Alert on handshake failures per partner.'), preferred: false },
+      'action-item-untagged: Tag as TODO': { text: TEXT.replace(untagged, '- **TODO:** Alert on handshake failures per partner.'), preferred: false },
+      'action-item-untagged: Disable action-item-untagged for this line': { text: appendToLine(TEXT, untagged, '<!-- postmortem-disable-line action-item-untagged -->'), preferred: false },
+      'action-item-unknown-tag: Change to Improvement': { text: TEXT.replace('**Improvment:**', '**Improvement:**'), preferred: true },
+      'action-item-unknown-tag: Disable action-item-unknown-tag for this line': { text: appendToLine(TEXT, unknown, '<!-- postmortem-disable-line action-item-unknown-tag -->'), preferred: false },
+    });
+  });
+
+  it('the disable comment silences that rule on that line', async () => {
+    const order = diagnostics.find((d) => d.code === 'timeline-order')!;
+    const [disable] = (await quickFixes(order)).filter((a) => a.title.startsWith('Disable'));
+    const since = server.mark();
+    const version = server.change(uri, applyWorkspaceEdit(TEXT, uri, disable.edit!, 1));
+    const published = await server.nextDiagnostics(uri, since, (p) => p.version === version);
+    expect(published.diagnostics.map((d) => d.code)).toEqual(['missing-section', 'missing-section', 'action-item-untagged', 'action-item-unknown-tag']);
+    // The diagnostics of version 1 are stale now: no fixes are computed for them.
+    expect(await quickFixes(order)).toEqual([]);
+    expect(await quickFixes(diagnostics[0])).toEqual([]);
+    const back = server.mark();
+    const restored = server.change(uri, TEXT);
+    diagnostics = (await server.nextDiagnostics(uri, back, (p) => p.version === restored)).diagnostics;
+  });
+
+  it('fix-all (as on save) is one minimal, versioned edit applying every preferred fix', async () => {
+    const version = server.texts.get(uri)!.version;
+    const actions: CodeAction[] = await server.request('textDocument/codeAction', {
+      textDocument: { uri },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll'] },
+    });
+    expect(actions.map((a) => [a.title, a.kind])).toEqual([['Fix all postmortem problems', 'source.fixAll.postmortem']]);
+    const change = actions[0].edit!.documentChanges![0] as TextDocumentEdit;
+    expect(change.textDocument.version).toBe(version);
+    expect(change.edits).toHaveLength(1);
+    // Starts at the first change (the Resolution heading), not at the top of the document.
+    expect(change.edits[0].range.start).toEqual({ line: 22, character: 2 });
+    expect(applyWorkspaceEdit(TEXT, uri, actions[0].edit!, version)).toBe(withResolution(TEXT).replace('**Improvment:**', '**Improvement:**') + CONCLUSION);
+  });
+
+  it('in the lightbulb, fix-all is offered cheaply and its edit computed on resolve', async () => {
+    const actions: CodeAction[] = await server.request('textDocument/codeAction', { textDocument: { uri }, range: diagnostics[4].range, context: { diagnostics: [diagnostics[4]] } });
+    const fixAll = actions.find((a) => a.kind === 'source.fixAll.postmortem')!;
+    expect(fixAll.edit).toBeUndefined();
+    const resolved: CodeAction = await server.request('codeAction/resolve', fixAll);
+    expect(applyWorkspaceEdit(TEXT, uri, resolved.edit!, server.texts.get(uri)!.version)).toBe(withResolution(TEXT).replace('**Improvment:**', '**Improvement:**') + CONCLUSION);
+  });
+
+  it('a postmortem with nothing to fix gets no fix-all edit', async () => {
+    const clean = uriOf(join(FIXTURES, 'postmortems/clean.md'));
+    const text = readFileSync(join(FIXTURES, 'postmortems/clean.md'), 'utf8');
+    server.open(clean, text);
+    expect((await server.nextDiagnostics(clean)).diagnostics).toEqual([]);
+    const actions = await server.request('textDocument/codeAction', { textDocument: { uri: clean }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll.postmortem'] } });
+    expect(actions).toEqual([]);
+  });
+});
