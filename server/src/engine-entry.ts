@@ -10,3 +10,4 @@ export { ruleDocsUrl } from './core/docs-url.js';
 export { postmortemSkeleton } from './core/skeleton.js';
 export { insertSectionFix } from './core/fixes/insert-section.js';
 export * from './core/assist/index.js';
+export { renderPreviewBody } from './preview/index.js';

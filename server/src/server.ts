@@ -12,6 +12,7 @@ import { registerDocumentSymbolSupport } from './lsp/symbols.js';
 import { registerFoldingSupport } from './lsp/folding.js';
 import { registerCommandSupport } from './lsp/commands.js';
 import { registerRequestSupport } from './lsp/requests.js';
+import { registerPreviewSupport } from './lsp/preview.js';
 
 const connection = createConnection(ProposedFeatures.all);
 const service = new PostmortemService(connection);
@@ -25,6 +26,7 @@ registerDocumentSymbolSupport(connection, service);
 registerFoldingSupport(connection, service);
 registerCommandSupport(connection, service);
 registerRequestSupport(connection, service);
+registerPreviewSupport(connection, service);
 
 connection.onInitialize((params) => service.initialize(params));
 connection.onInitialized(() => service.initialized());

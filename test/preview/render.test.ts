@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../server/src/core/index.js';
 import { contentSecurityPolicy, renderPreviewBody, renderPreviewHtml, renderStandaloneReport, type PageOptions } from '../../server/src/preview/index.js';
-import { preview } from '../../server/src/lsp/preview.js';
+import { answerPreview, type PreviewSource } from '../../server/src/lsp/preview.js';
 import { unified } from 'unified';
 import rehypeRaw from 'rehype-raw';
 import { visit } from 'unist-util-visit';
@@ -180,26 +180,36 @@ describe('page', () => {
 });
 
 describe('the postmortem/preview request', () => {
+  const source = (synced: Record<string, string> = {}): PreviewSource => ({ text: (uri) => synced[uri], analyze: async (_uri, text) => analyze(text), render: renderPreviewBody });
+
   it('renders the text sent, or the synced document', async () => {
-    const documents = { get: (uri: string) => (uri === 'file:///a.md' ? { getText: () => '# Synced\n' } : undefined) };
-    expect((await preview({ uri: 'file:///a.md', text: '# Sent\n' }, { documents }))?.title).toBe('Sent');
-    expect((await preview({ uri: 'file:///a.md' }, { documents }))?.title).toBe('Synced');
-    expect(await preview({ uri: 'file:///unknown.md' }, { documents })).toBeNull();
+    const documents = source({ 'file:///a.md': '# Synced\n' });
+    expect((await answerPreview({ uri: 'file:///a.md', text: '# Sent\n' }, documents))?.title).toBe('Sent');
+    expect((await answerPreview({ uri: 'file:///a.md' }, documents))?.title).toBe('Synced');
+    expect(await answerPreview({ uri: 'file:///unknown.md' }, documents)).toBeNull();
+    await expect(answerPreview({}, documents)).rejects.toThrow(/uri/);
+  });
+
+  it('blocks remote images unless the request allows them', async () => {
+    const md = '# T\n\n![g](https://img.example/g.png)\n';
+    expect((await answerPreview({ uri: 'file:///a.md', text: md }, source()))?.body).not.toContain('<img');
+    expect((await answerPreview({ uri: 'file:///a.md', text: md, allowRemoteImages: true }, source()))?.body).toContain('<img src="https://img.example/g.png"');
   });
 
   it('analyses and renders a long postmortem fast enough to follow typing', async () => {
     const entries = Array.from({ length: 40 }, (_, i) => `- **${13 + Math.floor(i / 12)}:${String((i * 5) % 60).padStart(2, '0')}:** Step ${i}: the team checks dashboards and notes what they see ([graph](https://example.com/${i})).`);
     const lessons = `${'A lesson with *emphasis*, `code` and a [link](https://example.com). '.repeat(4)}\n\n`.repeat(25);
     const long = fixture('queue-backlog.md').replace(/## Timeline\n\n[\s\S]*?\n\n## Root/, `## Timeline\n\n${entries.join('\n')}\n\n## Root`).replace('## Lessons Learned\n', `## Lessons Learned\n\n${lessons}`);
-    const documents = { get: () => undefined };
-    for (let i = 0; i < 3; i++) await preview({ uri: 'file:///long.md', text: long }, { documents }); // warm up, as a running server is
+    for (let i = 0; i < 3; i++) await answerPreview({ uri: 'file:///long.md', text: long }, source()); // warm up, as a running server is
     const runs = 5;
     const start = performance.now();
-    for (let i = 0; i < runs; i++) await preview({ uri: 'file:///long.md', text: `${long}\n${i}` }, { documents });
-    const perRender = (performance.now() - start) / runs;
-    console.log(`preview of a ${(long.length / 1024).toFixed(1)} KB postmortem (analyse + render): ${perRender.toFixed(1)} ms`);
+    const cpu = process.cpuUsage();
+    for (let i = 0; i < runs; i++) await answerPreview({ uri: 'file:///long.md', text: `${long}\n${i}` }, source());
+    const used = process.cpuUsage(cpu);
+    const cpuMs = (used.user + used.system) / 1000 / runs;
+    console.log(`preview of a ${(long.length / 1024).toFixed(1)} KB postmortem (analyse + render): ${((performance.now() - start) / runs).toFixed(1)} ms wall, ${cpuMs.toFixed(1)} ms CPU`);
     // Quiet machine: ~100 ms, which with the client's 150 ms wait stays within the ~300 ms the issue asks for.
-    // The bound is loose because test machines are shared; it catches a render that became pathological.
-    expect(perRender).toBeLessThan(1000);
+    // CPU time, not wall time: test machines are shared and parallel test files compete for cores.
+    expect(cpuMs).toBeLessThan(400);
   });
 });

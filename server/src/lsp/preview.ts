@@ -1,16 +1,18 @@
 // Serves `postmortem/preview`: the preview body of a document, from the same analysis its diagnostics use.
 import type { CancellationToken, Connection } from 'vscode-languageserver';
 import type { Analysis, AnalyzeOptions } from '../core/analyze.js';
+import type { renderPreviewBody } from '../preview/index.js';
 import { PREVIEW_REQUEST, type PreviewParams, type PreviewResult } from '../preview/protocol.js';
 import { engine } from './engine.js';
 import { guardRequest, requireUri } from './guard.js';
 import type { PostmortemService } from './service.js';
 import { uriToPath } from './workspace.js';
 
-/** Where the preview gets its text and analysis; the service in the server, a stub in tests. */
+/** Where the preview gets its text, analysis and renderer; the service and engine in the server, stubs in tests. */
 export interface PreviewSource {
   text(uri: string): string | undefined;
   analyze(uri: string, text: string): Promise<Analysis>;
+  render: typeof renderPreviewBody;
 }
 
 export function registerPreviewSupport(connection: Connection, service: PostmortemService): void {
@@ -27,6 +29,8 @@ export function registerPreviewSupport(connection: Connection, service: Postmort
       const options: AnalyzeOptions = { template: resolved.template, rules: resolved.rules, maxFileSizeKB: settings.maxFileSizeKB };
       return engine().analyze(text, options);
     },
+    // The renderer lives in the engine bundle with unified, loaded on first use.
+    render: (...args) => engine().renderPreviewBody(...args),
   };
   connection.onRequest(PREVIEW_REQUEST, guardRequest(connection, PREVIEW_REQUEST, (params: unknown, token?: CancellationToken) => answerPreview(params, source, token)));
 }
@@ -39,7 +43,5 @@ export async function answerPreview(raw: unknown, source: PreviewSource, token?:
   const analysis = await source.analyze(uri, text);
   // A newer keystroke already asked again: skip the render nobody will see.
   if (token?.isCancellationRequested) return null;
-  // Loaded on first use, like the engine: unified is not needed to answer `initialize`.
-  const { renderPreviewBody } = await import('../preview/index.js');
-  return renderPreviewBody(text, analysis, { allowRemoteImages: params.allowRemoteImages === true, interactive: true });
+  return source.render(text, analysis, { allowRemoteImages: params.allowRemoteImages === true, interactive: true });
 }
