@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 
 export type Format = 'text' | 'json' | 'sarif' | 'html';
-export const FORMATS: readonly Format[] = ['text', 'json', 'sarif'];
+export const FORMATS: readonly Format[] = ['text', 'json', 'sarif', 'html'];
 
 export interface CliOptions {
   format: Format;
@@ -22,7 +22,8 @@ export const USAGE = `Usage: postmortem-lint [options] <files | dirs | globs | -
 Checks incident postmortems written in Markdown.
 
 Options:
-  --format text|json|sarif   Output format (default: text)
+  --format text|json|sarif|html
+                             Output format (default: text); html is the preview page
   --config FILE              Config file (default: the nearest .postmortemrc.json)
   --template NAME|PATH       Template to check against (overrides the config)
   --fix                      Apply safe fixes to the files in place

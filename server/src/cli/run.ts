@@ -1,12 +1,13 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
-import { analyze, fixAll, reportAnalysis, resolveConfig, type AnalyzeOptions, type PostmortemReport, type ProblemReport } from '../core/index.js';
+import { analyze, fixAll, reportAnalysis, resolveConfig, type Analysis, type AnalyzeOptions, type PostmortemReport, type ProblemReport } from '../core/index.js';
 import { findConfigFile, fileTemplateHost } from '../node/config-files.js';
 import { parseCliArgs, UsageError, USAGE, type CliOptions } from './args.js';
 import { expandInputs, STDIN } from './files.js';
 import { formatText } from './format-text.js';
 import { formatJson } from './format-json.js';
 import { formatSarif } from './format-sarif.js';
+import { formatHtml } from './format-html.js';
 import { reportProblems } from '../core/summary.js';
 
 export interface FileResult {
@@ -81,6 +82,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   if (missing.length > 0) return 2;
 
   const results: FileResult[] = [];
+  const analysed: { file: string; text: string; analysis: Analysis }[] = [];
   for (const file of files) {
     let text: string;
     if (file === STDIN) text = await io.readStdin();
@@ -99,12 +101,15 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
         }
       }
     }
-    const report = reportAnalysis(analyze(text, analyzeOptions), text);
-    results.push({ file: file === STDIN ? '<stdin>' : file, ...report });
+    const analysis = analyze(text, analyzeOptions);
+    const name = file === STDIN ? '<stdin>' : file;
+    results.push({ file: name, ...reportAnalysis(analysis, text) });
+    if (options.format === 'html') analysed.push({ file: name, text, analysis });
   }
 
   if (options.format === 'json') io.stdout(formatJson(results));
   else if (options.format === 'sarif') io.stdout(formatSarif(results, io.version));
+  else if (options.format === 'html') io.stdout(formatHtml(analysed));
   else io.stdout(formatText(results));
 
   const all = results.flatMap((result) => result.problems);
