@@ -9,6 +9,7 @@ import {
   StreamMessageReader,
   StreamMessageWriter,
   type ClientCapabilities,
+  type InitializeResult,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
   type TextEdit,
@@ -106,6 +107,7 @@ export class TestServer {
   readonly texts = new Map<string, { text: string; version: number }>();
   private readonly waiters: (() => void)[] = [];
   settings: (scopeUri: string | undefined) => Record<string, unknown>;
+  initializeResult: InitializeResult | undefined;
   exited = false;
 
   private constructor(
@@ -129,7 +131,9 @@ export class TestServer {
       server.diagnostics.push(params);
       server.notify();
     });
-    connection.onNotification('window/logMessage', (params: { message: string }) => server.logs.push(params.message));
+    connection.onNotification('window/logMessage', (params: { message: string }) => {
+      server.logs.push(params.message);
+    });
     connection.onNotification('window/showMessage', (params: { type: number; message: string }) => {
       server.messages.push(params);
       server.notify();
@@ -150,7 +154,7 @@ export class TestServer {
     connection.onRequest('window/workDoneProgress/create', () => null);
     connection.listen();
     const folders = (options.folders ?? []).map((path) => ({ uri: uriOf(path), name: path }));
-    await connection.sendRequest('initialize', {
+    server.initializeResult = await connection.sendRequest<InitializeResult>('initialize', {
       processId: process.pid,
       rootUri: folders[0]?.uri ?? null,
       workspaceFolders: folders.length ? folders : null,

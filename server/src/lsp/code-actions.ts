@@ -9,7 +9,7 @@ import { planFixAll } from './fix-all.js';
 import { guardRequest, requireTextDocumentUri } from './guard.js';
 import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND, type DiagnosticData } from './protocol.js';
 import type { DocumentAnalysis, PostmortemService } from './service.js';
-import { toRange } from './convert.js';
+import { toPosition, toRange } from './convert.js';
 
 const FIX_ALL_TITLE = 'Fix all postmortem problems';
 
@@ -45,7 +45,7 @@ export function registerCodeActionSupport(connection: Connection, service: Postm
         }
         if (!engine().RULES_BY_NAME.has(problem.rule)) continue;
         const edit = engine().disableLineEdit(entry.document.getText(), problem.range.start, problem.rule);
-        const key = `${problem.rule}@${entry.document.positionAt(edit.start).line}`;
+        const key = `${problem.rule}@${toPosition(entry.document, edit.start).line}`;
         if (seen.has(key)) continue;
         seen.add(key);
         actions.push({ title: `Disable ${problem.rule} for this line`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: versionedEdit(entry.document, [edit], documentChanges) });

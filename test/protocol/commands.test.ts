@@ -1,0 +1,101 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import type { TextDocumentEdit } from 'vscode-languageserver-protocol';
+import { applyWorkspaceEdit, ensureBuilt, FIXTURES, TestServer, uriOf } from './harness.js';
+
+const FAILING = readFileSync(join(FIXTURES, 'postmortems/webhooks.md'), 'utf8');
+const CLEAN = readFileSync(join(FIXTURES, 'postmortems/clean.md'), 'utf8');
+const CONCLUSION = '\n## Conclusion\n\n<!-- Where things stand now and what happens next, in a few sentences. -->\n';
+
+describe('commands and custom requests', () => {
+  let server: TestServer;
+  let root: string;
+  const write = (path: string, text: string) => {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), text);
+    return uriOf(join(root, path));
+  };
+
+  beforeAll(async () => {
+    ensureBuilt();
+    root = mkdtempSync(join(tmpdir(), 'postmortem-lsp-commands-'));
+    write('postmortems/webhooks.md', FAILING);
+    write('incidents/2024/search.md', CLEAN);
+    write('notes/readme.md', '# Team notes\n\n- 10:00 not a timeline\n');
+    write('node_modules/pkg/postmortems/vendored.md', FAILING);
+    write('team/.postmortemrc.json', '{ "template": "google-sre" }\n');
+    server = await TestServer.start({ folders: [root] });
+  });
+  afterAll(async () => {
+    await server?.stop();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('advertises its commands', () => {
+    expect(server.initializeResult?.capabilities.executeCommandProvider?.commands).toEqual(['postmortem.server.fixAll', 'postmortem.server.insertSection', 'postmortem.server.lintWorkspace']);
+  });
+
+  it('answers missingSections and documentInfo', async () => {
+    const uri = uriOf(join(root, 'postmortems/webhooks.md'));
+    server.open(uri, FAILING);
+    expect(await server.request('postmortem/missingSections', { uri })).toEqual([{ title: 'Resolution', level: 3 }, { title: 'Conclusion', level: 2 }]);
+    expect(await server.request('postmortem/documentInfo', { uri })).toEqual({ isPostmortem: true, templateName: 'default', problemCount: 5 });
+    expect(await server.request('postmortem/documentInfo', { uri: 'file:///nowhere/never-opened.md' })).toEqual({ isPostmortem: false, templateName: '', problemCount: 0 });
+    expect(await server.request('postmortem/missingSections', { uri: 'file:///nowhere/never-opened.md' })).toEqual([]);
+  });
+
+  it('fixAll applies every preferred fix through workspace/applyEdit, for the version it was given', async () => {
+    const uri = uriOf(join(root, 'postmortems/webhooks.md'));
+    const applied = server.appliedEdits.length;
+    const result = await server.request('workspace/executeCommand', { command: 'postmortem.server.fixAll', arguments: [uri, 1] });
+    expect(result).toEqual({ applied: true, fixed: 3 });
+    const edit = server.appliedEdits[applied];
+    expect((edit.documentChanges![0] as TextDocumentEdit).textDocument).toEqual({ uri, version: 1 });
+    expect(applyWorkspaceEdit(FAILING, uri, edit, 1)).toBe(
+      FAILING.replace('## Corrective and', '### Resolution\n\n<!-- What stopped the impact, and what restored normal service? -->\n\n## Corrective and').replace('**Improvment:**', '**Improvement:**') + CONCLUSION,
+    );
+    // A version the document is no longer at is refused, not guessed at.
+    await expect(server.request('workspace/executeCommand', { command: 'postmortem.server.fixAll', arguments: [uri, 7] })).rejects.toMatchObject({ code: -32801 });
+  });
+
+  it('insertSection inserts a missing section where the template puts it', async () => {
+    const uri = uriOf(join(root, 'postmortems/webhooks.md'));
+    const applied = server.appliedEdits.length;
+    expect(await server.request('workspace/executeCommand', { command: 'postmortem.server.insertSection', arguments: [uri, 1, 'Conclusion'] })).toEqual({ applied: true });
+    expect(applyWorkspaceEdit(FAILING, uri, server.appliedEdits[applied], 1)).toBe(FAILING + CONCLUSION);
+    await expect(server.request('workspace/executeCommand', { command: 'postmortem.server.insertSection', arguments: [uri, 1, 'Appendix'] })).rejects.toMatchObject({
+      code: -32602,
+      message: 'Insert section: the default template has no section “Appendix”. Missing sections: Resolution, Conclusion.',
+    });
+  });
+
+  it('lintWorkspace checks every postmortem in the folders, open or not, skipping node_modules', async () => {
+    const since = server.mark();
+    expect(await server.request('workspace/executeCommand', { command: 'postmortem.server.lintWorkspace', arguments: [] })).toBe(2);
+    const published = server.diagnostics.slice(since);
+    const search = published.find((p) => p.uri === uriOf(join(root, 'incidents/2024/search.md')));
+    expect(search?.diagnostics).toEqual([]);
+    expect(published.some((p) => p.uri.includes('node_modules') || p.uri.endsWith('readme.md'))).toBe(false);
+    // The open document keeps the diagnostics of its own (open) version.
+    expect(published.some((p) => p.uri.endsWith('webhooks.md'))).toBe(false);
+
+    write('incidents/2024/search.md', CLEAN.replace('- **TODO:** Add', '- Add'));
+    const again = server.mark();
+    expect(await server.request('workspace/executeCommand', { command: 'postmortem.server.lintWorkspace', arguments: [] })).toBe(2);
+    const updated = await server.nextDiagnostics(uriOf(join(root, 'incidents/2024/search.md')), again);
+    expect(updated.diagnostics.map((d) => [d.code, d.range.start.line])).toEqual([['action-item-untagged', 29]]);
+  });
+
+  it('newPostmortem writes a document from a built-in template or the one configured for the URI', async () => {
+    const { text } = await server.request('postmortem/newPostmortem', { templateName: 'default', title: 'Checkout errors', date: '2024-05-01' });
+    expect(text.split('\n').slice(0, 5)).toEqual(['# Postmortem: Checkout errors', '', '**Duration:** 2024-05-01 00:00 - 2024-05-01 00:00 (UTC)', '', '## Impact']);
+    const configured = await server.request('postmortem/newPostmortem', { title: 'Disk full', date: '2024-05-02', uri: uriOf(join(root, 'team/2024-05-02-disk-full.md')) });
+    const googleSre = await server.request('postmortem/newPostmortem', { templateName: 'google-sre', title: 'Disk full', date: '2024-05-02' });
+    expect(configured.text).toBe(googleSre.text);
+    expect(configured.text).not.toBe(text);
+    await expect(server.request('postmortem/newPostmortem', { templateName: 'nope', date: '2024-05-02' })).rejects.toMatchObject({ code: -32602 });
+    await expect(server.request('postmortem/newPostmortem', { date: 'May 2nd' })).rejects.toMatchObject({ code: -32602, message: 'New postmortem: "date" must be YYYY-MM-DD.' });
+  });
+});
