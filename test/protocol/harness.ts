@@ -1,7 +1,7 @@
 // Talks to the bundled language server (dist/server.cjs --stdio) the way an editor does, for
 // the protocol tests. No fixed sleeps: every wait is for a message, with a deadline.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, rmSync, statSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
@@ -58,10 +58,17 @@ export function ensureBuilt(): void {
     }
   }
   try {
+    // At most one build per test run: rebuilding under a server another test file started could
+    // hand it a half-written engine.cjs. Test files run in forks of one vitest process.
+    const marker = join(ROOT, 'dist/.protocol-test-build');
+    const run = String(process.ppid);
+    if (existsSync(marker) && readFileSync(marker, 'utf8') === run && existsSync(SERVER) && existsSync(ENGINE)) return;
     const sources = Math.max(newestSource(join(ROOT, 'server/src')), newestSource(join(ROOT, 'schemas/templates')));
-    if (Math.min(mtime(SERVER), mtime(ENGINE)) > sources) return;
-    const result = spawnSync(process.execPath, ['scripts/build.mjs', 'server'], { cwd: ROOT, encoding: 'utf8' });
-    if (Math.min(mtime(SERVER), mtime(ENGINE)) < sources) throw new Error(`Building the server failed:\n${result.stderr}`);
+    if (Math.min(mtime(SERVER), mtime(ENGINE)) <= sources) {
+      const result = spawnSync(process.execPath, ['scripts/build.mjs', 'server'], { cwd: ROOT, encoding: 'utf8' });
+      if (Math.min(mtime(SERVER), mtime(ENGINE)) <= sources) throw new Error(`Building the server failed:\n${result.stderr}`);
+    }
+    writeFileSync(marker, run);
   } finally {
     rmSync(lock, { recursive: true, force: true });
   }

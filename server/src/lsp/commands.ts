@@ -38,10 +38,8 @@ async function fixAll(connection: Connection, service: PostmortemService, args: 
   const live = documentFromArgs(service, args, 'Fix all');
   const plan = await planFixAll(service, live);
   if (!plan) throw new ParamsError('Fix all: this Markdown file is not treated as a postmortem (see the postmortem.files setting).');
-  if (!plan.edit) {
-    connection.window.showInformationMessage('Nothing to fix automatically in this postmortem; the remaining problems need your judgement.');
-    return { applied: false, fixed: 0 };
-  }
+  // The client tells the user; a message from here too would say it twice.
+  if (!plan.edit) return { applied: false, fixed: 0 };
   const edit = versionedEdit(plan.document, [plan.edit], service.workspace.supportsDocumentChanges);
   const result = await connection.workspace.applyEdit({ label: 'Fix all postmortem problems', edit });
   return { applied: result.applied, fixed: plan.fixed };
