@@ -11,6 +11,7 @@ import { registerRestartServer } from './commands/restart-server.js';
 import { registerShowOutput } from './commands/show-output.js';
 import { DID_CHANGE_TRUST_NOTIFICATION, type DidChangeTrustParams } from '../../server/src/lsp/protocol.js';
 import { createStatusBar } from './status-bar.js';
+import { registerPreview } from './preview/index.js';
 
 /** What `activate` returns: tests wait on `client.state` instead of sleeping. */
 export interface PostmortemExtensionApi {
@@ -33,6 +34,7 @@ export function activate(context: vscode.ExtensionContext): PostmortemExtensionA
     registerRestartServer(languageClient),
     registerShowOutput(outputChannel),
     createStatusBar(languageClient),
+    registerPreview(context, languageClient),
     // Trust can be granted while running, never revoked (that reloads the window). A stopped
     // client rejects the notification; its next start reads isTrusted in initializationOptions.
     vscode.workspace.onDidGrantWorkspaceTrust(() => {

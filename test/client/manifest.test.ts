@@ -66,6 +66,7 @@ describe('settings', () => {
       'postmortem.validate': 'onType',
       'postmortem.maxFileSizeKB': 2048,
       'postmortem.newFileFolder': 'postmortems',
+      'postmortem.preview.allowRemoteImages': false,
       'postmortem.trace.server': 'off',
     });
     for (const [key, value] of Object.entries(properties)) {
@@ -93,7 +94,7 @@ describe('activation, trust and schemas', () => {
     const trust = manifest.capabilities.untrustedWorkspaces;
     expect(trust.supported).toBe('limited');
     expect(trust.description).toMatch(/\S/);
-    expect(trust.restrictedConfigurations.sort()).toEqual(['postmortem.files', 'postmortem.template']);
+    expect(trust.restrictedConfigurations.sort()).toEqual(['postmortem.files', 'postmortem.preview.allowRemoteImages', 'postmortem.template']);
   });
 
   it('validates config and template JSON against schemas that exist', () => {
