@@ -43,6 +43,7 @@ export class PostmortemService {
   readonly configs: ConfigStore;
   readonly publisher: DiagnosticsPublisher;
   private readonly analyses = new Map<string, DocumentAnalysis>();
+  private readonly pending = new Map<string, { version: number; generation: number; result: Promise<DocumentAnalysis | undefined> }>();
   private nextId = 1;
   /** Bumped when settings, config or trust change: older analyses are out of date. */
   private generation = 0;
@@ -92,7 +93,15 @@ export class PostmortemService {
     const capabilities: ServerCapabilities = {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
     };
-    for (const part of this.capabilities) Object.assign(capabilities, part);
+    // One level deep, so two features can both add to `workspace` (or any other group).
+    const record = capabilities as Record<string, unknown>;
+    for (const part of this.capabilities) {
+      for (const [key, value] of Object.entries(part)) {
+        const current = record[key];
+        const isGroup = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v);
+        record[key] = isGroup(current) && isGroup(value) ? { ...(current as object), ...(value as object) } : value;
+      }
+    }
     capabilities.executeCommandProvider = { commands: [...this.commands.keys()] };
     return { capabilities, serverInfo: { name: 'postmortem-language-server' } };
   }
@@ -113,11 +122,23 @@ export class PostmortemService {
   }
 
   /** The analysis of the document's current text (cached per version); undefined when it is not a postmortem. */
-  async analysisOf(live: TextDocument): Promise<DocumentAnalysis | undefined> {
-    const { uri, version, languageId } = live;
+  analysisOf(live: TextDocument): Promise<DocumentAnalysis | undefined> {
+    const { uri, version } = live;
     const generation = this.generation;
     const cached = this.analyses.get(uri);
-    if (cached && cached.version === version && cached.generation === generation) return cached;
+    if (cached && cached.version === version && cached.generation === generation) return Promise.resolve(cached);
+    // Diagnostics and a completion often ask for the same version at once: analyse it once.
+    const pending = this.pending.get(uri);
+    if (pending && pending.version === version && pending.generation === generation) return pending.result;
+    const result = this.analyzeLive(live, generation).finally(() => {
+      if (this.pending.get(uri)?.result === result) this.pending.delete(uri);
+    });
+    this.pending.set(uri, { version, generation, result });
+    return result;
+  }
+
+  private async analyzeLive(live: TextDocument, generation: number): Promise<DocumentAnalysis | undefined> {
+    const { uri, version, languageId } = live;
     // TextDocuments updates documents in place: analyse a snapshot.
     const document = TextDocument.create(uri, languageId, version, live.getText());
     const state = await this.stateOf(uri, document.getText(), languageId);
