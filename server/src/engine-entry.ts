@@ -2,6 +2,7 @@
 // server loads it on first use (lsp/engine.ts) so that answering `initialize` stays fast.
 export { analyze, fixAll, FILE_TOO_LARGE, INTERNAL_ERROR, EMPTY_FILE } from './core/analyze.js';
 export type { Analysis, AnalyzeOptions } from './core/analyze.js';
+export { ParseCache } from './core/parse/markdown.js';
 export { resolveConfig } from './core/config/load-config.js';
 export type { ConfigHost, ConfigProblem, ResolvedConfig } from './core/config/load-config.js';
 export { BUILTIN_TEMPLATES, DEFAULT_TEMPLATE_NAME, getBuiltinTemplate } from './core/config/builtin-templates.js';

@@ -3,7 +3,7 @@
 // through register…Support(connection, service) in server.ts.
 import { TextDocuments, TextDocumentSyncKind, type Connection, type InitializeParams, type InitializeResult, type ServerCapabilities } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Analysis, AnalyzeOptions } from '../engine-entry.js';
+import type { Analysis, AnalyzeOptions, ParseCache } from '../engine-entry.js';
 import { engine } from './engine.js';
 import { ConfigStore, type DocumentConfig } from './config-store.js';
 import { SettingsStore } from './settings-store.js';
@@ -53,6 +53,8 @@ export class PostmortemService {
   private readonly refreshListeners: (() => void)[] = [];
   private readonly commands = new Map<string, Command>();
   private refreshTimer: NodeJS.Timeout | undefined;
+  /** Parsed sections by content, shared by all documents: an edit re-parses only the section it touched. */
+  private parseCache: ParseCache | undefined;
 
   constructor(readonly connection: Connection) {
     this.settings = new SettingsStore(connection, this.workspace);
@@ -154,7 +156,8 @@ export class PostmortemService {
   }
 
   analyze(document: TextDocument, state: DocumentState, generation = this.generation): DocumentAnalysis {
-    const analysis = engine().analyze(document.getText(), state.options);
+    this.parseCache ??= new (engine().ParseCache)();
+    const analysis = engine().analyze(document.getText(), { ...state.options, cache: this.parseCache });
     return {
       id: this.nextId++,
       uri: document.uri,
