@@ -74,7 +74,12 @@ async function pickTemplate(configured: string): Promise<{ template: string | un
   }
   // The configured template first, so Enter takes it.
   items.sort((a, b) => Number(a.template !== undefined) - Number(b.template !== undefined));
-  return vscode.window.showQuickPick(items, { title: 'New Postmortem', placeHolder: 'Template' });
+  // The server checks every postmortem against the configured template (it has no per-file
+  // choice), so say so rather than let another pick look like it changes the checks.
+  return vscode.window.showQuickPick(items, {
+    title: 'New Postmortem',
+    placeHolder: 'Template for the new document (problems are still checked against the configured template)',
+  });
 }
 
 async function exists(uri: vscode.Uri): Promise<boolean> {
