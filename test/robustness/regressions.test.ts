@@ -45,4 +45,17 @@ describe('regressions found by the property tests', () => {
     expect(missing(once.text, template)).toEqual([]);
     expect(fixAll(once.text, { template })).toEqual({ text: once.text, fixed: 0 });
   });
+
+  it('a task item with two spaces after its checkbox keeps its tag, and the untagged fix tags it', () => {
+    const items = (text: string) => parsePostmortem(text, defaultTemplate()).actionItems.map((i) => ({ tag: i.tag, text: i.text }));
+    expect(items('## Action Items\n\n- [x]  **Fix:** Upgrade the client.\n')).toEqual([{ tag: 'Fix', text: 'Upgrade the client.' }]);
+
+    // The checkbox followed by a hard break: the paragraph starts at the box, the text after the spaces.
+    const text = '## Action Items\n\n- [ ]  \n| Time | Event |\n';
+    const problem = analyze(text).problems.find((p) => p.rule === 'action-item-untagged')!;
+    const edit = problem.fixes[0].edits[0];
+    const fixed = text.slice(0, edit.start) + edit.newText + text.slice(edit.end);
+    expect(fixed).toBe('## Action Items\n\n- [ ]  **Fix:** \n| Time | Event |\n');
+    expect(items(fixed)).toMatchObject([{ tag: 'Fix' }]);
+  });
 });

@@ -16,7 +16,7 @@ export function readActionItems(list: List, section: Section, text: string, shif
     const range = { start: item.position.start.offset! + shift, end: item.position.end.offset! + shift };
     const body = item.children[0];
     const bodyStart = body?.position ? body.position.start.offset! + shift : range.end;
-    const contentStart = afterCheckbox(text, item, bodyStart);
+    const contentStart = afterCheckbox(text, item, bodyStart, range.end);
     const bodyEnd = body?.position ? body.position.end.offset! + shift : range.end;
     const head = text.slice(contentStart, Math.min(bodyEnd, contentStart + 120));
     const action: ActionItem = { range, tag: null, contentStart, text: head.trim(), checked: item.checked ?? null, section };

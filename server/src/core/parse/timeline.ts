@@ -51,7 +51,7 @@ export class TimelineReader {
         continue;
       }
       const bodyRange = this.range(body);
-      bodyRange.start = afterCheckbox(this.text, item, bodyRange.start);
+      bodyRange.start = afterCheckbox(this.text, item, bodyRange.start, bodyRange.end);
       this.add(section, itemRange, readEntryTime(this.text, bodyRange.start, bodyRange.end));
     }
   }
