@@ -34,7 +34,7 @@ export function renderTimeline(ctx: PreviewContext): string {
       if (previous !== null) {
         const step = descending ? previous - entry.instant : entry.instant - previous;
         if (step < 0) flags.push('goes backwards');
-        else gap = `<span class="gap ${gapClass(step)}">${escapeHtml(formatSpan(step))} later</span>`;
+        else gap = `<span class="gap ${gapClass(step)}">${escapeHtml(formatSpan(step))} ${descending ? 'earlier' : 'later'}</span>`;
       }
       previous = entry.instant;
     }
