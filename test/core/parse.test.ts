@@ -50,6 +50,7 @@ describe('the postmortem model', () => {
       ['2019-12-03T14:43', 'table row', false],
       [null, 'unknown', false],
     ]);
+    expect(parse(lines('# T', '## Timeline', '', '- **TBD:** restart', '- `??:??` page', '')).timeline.map((e) => [e.timeText, e.text])).toEqual([['TBD', 'restart'], ['??:??', 'page']]);
     expect(pm.timeline[2].approximate).toBe(true);
     for (const entry of pm.timeline) expect(text.slice(entry.timeRange.start, entry.timeRange.end)).toBe(entry.timeText);
   });

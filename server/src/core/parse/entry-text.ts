@@ -23,17 +23,17 @@ export function readEntryTime(text: string, start: number, end: number, allowBar
   const parts = parseTimestamp(window, { allowBareHHMM });
   if (parts) {
     const timeEnd = i + parts.length;
-    const tail = text.slice(timeEnd, Math.min(end, timeEnd + TIME_WINDOW));
-    const separator = AFTER_TIME.exec(tail)?.[0].length ?? 0;
-    return {
-      parts,
-      timeRange: { start: i, end: timeEnd },
-      timeText: text.slice(i, timeEnd),
-      rest: text.slice(timeEnd + separator, end).trim(),
-    };
+    return { parts, timeRange: { start: i, end: timeEnd }, timeText: text.slice(i, timeEnd), rest: restAfter(text, timeEnd, end) };
   }
   const label = unreadableLabel(text, start, end);
-  return { parts: null, timeRange: label, timeText: text.slice(label.start, label.end), rest: text.slice(label.end, end).trim() };
+  return { parts: null, timeRange: label, timeText: text.slice(label.start, label.end), rest: restAfter(text, label.end, end) };
+}
+
+/** The entry's text: what follows the time, its closing marker and its separator. */
+function restAfter(text: string, timeEnd: number, end: number): string {
+  const tail = text.slice(timeEnd, Math.min(end, timeEnd + TIME_WINDOW));
+  const separator = AFTER_TIME.exec(tail)?.[0].length ?? 0;
+  return text.slice(timeEnd + separator, end).trim();
 }
 
 /** Where the author meant the time to be: a bold or code label, else the first word. */
