@@ -20,7 +20,8 @@ export function chunkStarts(text: string): number[] {
     // Only the head of a line decides anything here; a 1 MB line is not copied.
     const head = text.slice(lineStart, Math.min(lineEnd, lineStart + 256)).replace(/\r$/, '');
     if (frontMatter) {
-      if (!first && /^(---|\.\.\.)\s*$/.test(head)) frontMatter = false;
+      // remark-frontmatter closes YAML at `---` only (not YAML's `...`).
+      if (!first && /^---[ \t]*$/.test(head)) frontMatter = false;
     } else if (fence) {
       const close = FENCE.exec(head);
       if (close && close[2][0] === fence.char && close[2].length >= fence.length && head.slice(close[0].length).trim() === '') fence = null;

@@ -19,8 +19,12 @@ function remarkTablesAndTasks(this: Processor): void {
   (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown(), gfmTaskListItemFromMarkdown());
 }
 
-// Built once: unified freezes the processor on first use, and re-creating it per keystroke is waste.
-const processor = unified().use(remarkParse).use(remarkTablesAndTasks).use(remarkFrontmatter, ['yaml']);
+// Built once: unified freezes a processor on first use, and re-creating it per keystroke is waste.
+const processor = unified().use(remarkParse).use(remarkTablesAndTasks);
+// Front matter only where there is some: with an opening `---` that never closes,
+// micromark-extension-frontmatter 2.0 stops recognising lists in the rest of the document.
+const frontMatterProcessor = unified().use(remarkParse).use(remarkTablesAndTasks).use(remarkFrontmatter, ['yaml']);
+const CLOSED_FRONT_MATTER = /^\uFEFF?---[ \t]*\r?\n(?:.*\r?\n)*?---[ \t]*(?:\r?\n|$)/;
 
 const BOM = '\uFEFF';
 
@@ -63,10 +67,14 @@ export class ParseCache {
   }
 }
 
+function processorFor(text: string) {
+  return CLOSED_FRONT_MATTER.test(text.slice(0, 64 * 1024)) ? frontMatterProcessor : processor;
+}
+
 function parseText(text: string, cache: ParseCache | undefined): Root {
   const cached = cache?.get(text);
   if (cached) return cached;
-  const tree = processor.parse(text) as Root;
+  const tree = processorFor(text).parse(text) as Root;
   cache?.set(text, tree);
   return tree;
 }
