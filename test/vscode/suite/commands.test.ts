@@ -22,6 +22,7 @@ describe('commands', () => {
     assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), first.toString());
 
     const second = await vscode.commands.executeCommand<vscode.Uri>('postmortem.newPostmortem', args);
+    assert.ok(second, 'no second file was created');
     created.push(second);
     assert.equal(second.path, first.path.replace(/\.md$/, '-2.md'));
     assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(first)), text, 'the first file changed');
