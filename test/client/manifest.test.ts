@@ -78,7 +78,16 @@ describe('settings', () => {
     expect(Object.keys(properties['postmortem.rules'].properties ?? {}).sort()).toEqual(RULES.map((r) => r.name).sort());
   });
 
-  it('offer the built-in templates as examples', () => {
+  it('describe each rule as the config schema does', () => {
+    const schema = JSON.parse(readFileSync(join(root, 'schemas/config.schema.json'), 'utf8'));
+    const descriptions = (rules: Record<string, { description?: string }>) =>
+      Object.fromEntries(Object.entries(rules).map(([name, rule]) => [name, rule.description]));
+    expect(descriptions(properties['postmortem.rules'].properties as never)).toEqual(descriptions(schema.properties.rules.properties));
+  });
+
+  it('offer the built-in templates as examples, and New Postmortem offers the same ones', () => {
+    const offered = /const BUILTIN_TEMPLATES = \[([^\]]*)\]/.exec(clientSource)?.[1].match(/'[^']+'/g)?.map((q) => q.slice(1, -1));
+    expect(offered).toEqual(Object.keys(BUILTIN_TEMPLATES));
     const examples = (properties['postmortem.template'] as unknown as { examples: string[] }).examples;
     for (const name of Object.keys(BUILTIN_TEMPLATES)) expect(examples).toContain(name);
   });
