@@ -42,6 +42,11 @@ export function registerNewPostmortem(client: LanguageClient): vscode.Disposable
       return document.uri;
     }
     const directory = vscode.Uri.joinPath(folder.uri, config.get<string>('newFileFolder', 'postmortems'));
+    // The setting may come from the workspace itself; it must not steer writes outside it.
+    if (directory.path !== folder.uri.path && !directory.path.startsWith(`${folder.uri.path.replace(/\/$/, '')}/`)) {
+      void vscode.window.showErrorMessage('Postmortem: postmortem.newFileFolder must be a folder inside the workspace folder.');
+      return undefined;
+    }
     for (let n = 1; ; n++) {
       const uri = vscode.Uri.joinPath(directory, postmortemFileName(date, title, n));
       if (await exists(uri)) continue;

@@ -28,6 +28,18 @@ describe('commands', () => {
     assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(first)), text, 'the first file changed');
   });
 
+  it('New Postmortem refuses a postmortem.newFileFolder outside the workspace', async () => {
+    const config = vscode.workspace.getConfiguration('postmortem');
+    await config.update('newFileFolder', '../outside', vscode.ConfigurationTarget.Workspace);
+    try {
+      const uri = await vscode.commands.executeCommand<vscode.Uri | undefined>('postmortem.newPostmortem', { title: 'Escape attempt' });
+      if (uri) created.push(uri);
+      assert.equal(uri, undefined, `a file was created at ${uri?.fsPath}`);
+    } finally {
+      await config.update('newFileFolder', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
   it('Insert Section inserts a missing section through the server', async () => {
     const api = await activate();
     const document = await vscode.workspace.openTextDocument(workspaceFile('postmortems/dns-resolver-overload.md'));
