@@ -1,5 +1,6 @@
 // Cases the property tests found, kept as plain examples so each fix has a test that names it.
 import { describe, expect, it } from 'vitest';
+import { firstLine } from '../../server/src/core/rules/rule.js';
 import { analyze, defaultTemplate, fixAll, getBuiltinTemplate, parsePostmortem, type Template } from '../../server/src/core/index.js';
 
 const missing = (text: string, template?: Template) =>
@@ -50,12 +51,22 @@ describe('regressions found by the property tests', () => {
     const items = (text: string) => parsePostmortem(text, defaultTemplate()).actionItems.map((i) => ({ tag: i.tag, text: i.text }));
     expect(items('## Action Items\n\n- [x]  **Fix:** Upgrade the client.\n')).toEqual([{ tag: 'Fix', text: 'Upgrade the client.' }]);
 
-    // The checkbox followed by a hard break: the paragraph starts at the box, the text after the spaces.
+    // The checkbox followed by a hard break: the paragraph starts at the box, the text on the next line.
     const text = '## Action Items\n\n- [ ]  \n| Time | Event |\n';
     const problem = analyze(text).problems.find((p) => p.rule === 'action-item-untagged')!;
     const edit = problem.fixes[0].edits[0];
     const fixed = text.slice(0, edit.start) + edit.newText + text.slice(edit.end);
-    expect(fixed).toBe('## Action Items\n\n- [ ]  **Fix:** \n| Time | Event |\n');
+    expect(fixed).toBe('## Action Items\n\n- [ ]  \n**Fix:** | Time | Event |\n');
     expect(items(fixed)).toMatchObject([{ tag: 'Fix' }]);
+  });
+
+  it('a task item whose checkbox ends a CRLF line: its text starts on the next line, and no range ends inside the CRLF', () => {
+    const text = '## Action Items\r\n\r\n- [X]\r\n **TODO:** Add an alert.\r\n- [ ]\r\n  Untagged.\r\n';
+    const { postmortem, problems } = analyze(text);
+    expect(postmortem!.actionItems.map((i) => i.tag)).toEqual(['TODO', null]);
+    const untagged = problems.find((p) => p.rule === 'action-item-untagged')!;
+    expect(text.slice(untagged.range.start, untagged.range.end)).toBe('Untagged.');
+    // firstLine never returns an end before its start, even when the range starts after a \r.
+    expect(firstLine('- [X]\r', { start: 6, end: 6 })).toEqual({ start: 6, end: 6 });
   });
 });

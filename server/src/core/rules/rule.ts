@@ -39,5 +39,5 @@ export function documentAnchor(postmortem: Postmortem): Range {
 export function firstLine(text: string, range: Range): Range {
   const newline = text.indexOf('\n', range.start);
   const end = newline < 0 || newline > range.end ? range.end : newline;
-  return { start: range.start, end: text.charCodeAt(end - 1) === 13 ? end - 1 : end };
+  return { start: range.start, end: end > range.start && text.charCodeAt(end - 1) === 13 ? end - 1 : end };
 }
