@@ -6,8 +6,9 @@ import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
 import type { Processor } from 'unified';
 import remarkFrontmatter from 'remark-frontmatter';
-import type { Root, RootContent } from 'mdast';
+import type { Root } from 'mdast';
 import { chunkStarts } from './chunks.js';
+import { mayRunOn } from './run-on.js';
 
 /**
  * The GFM pieces a postmortem needs: tables (timelines) and task lists (action items). The rest of
@@ -100,22 +101,4 @@ export function parseMarkdown(text: string, options: { cache?: ParseCache; incre
     pieces.push({ tree, shift });
   }
   return { pieces };
-}
-
-function mayRunOn(tree: Root, text: string, start: number, end: number): boolean {
-  const node: RootContent | undefined = tree.children[tree.children.length - 1];
-  if (!node?.position) return false;
-  const nodeEnd = start + node.position.end.offset!;
-  if (text.slice(nodeEnd, end).trim() !== '') return false;
-  if (node.type === 'html') return true;
-  return node.type === 'code' && !isClosedFence(text.slice(start + node.position.start.offset!, nodeEnd));
-}
-
-function isClosedFence(source: string): boolean {
-  const open = /^ {0,3}(`{3,}|~{3,})/.exec(source);
-  if (!open) return true; // indented code cannot swallow a column-0 heading
-  const lines = source.split('\n');
-  if (lines.length < 2) return false;
-  const close = /^\s*(`{3,}|~{3,})\s*$/.exec(lines[lines.length - 1].replace(/\r$/, ''));
-  return !!close && close[1][0] === open[1][0] && close[1].length >= open[1].length;
 }
