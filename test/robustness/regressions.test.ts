@@ -69,4 +69,14 @@ describe('regressions found by the property tests', () => {
     // firstLine never returns an end before its start, even when the range starts after a \r.
     expect(firstLine('- [X]\r', { start: 6, end: 6 })).toEqual({ start: 6, end: 6 });
   });
+
+  it('prose timeline lines and metadata lines end at \\r\\n, \\r or \\n, and their ranges leave the line ending out', () => {
+    for (const eol of ['\n', '\r\n', '\r']) {
+      const text = ['# P', '', '**Duration:** 2024-05-14 14:00 - 2024-05-14 16:00 (UTC)', '**Severity:** SEV-2', '', '## Timeline', '', '15:00 Alert fires.', '15:10 Rollback.', ''].join(eol);
+      const pm = parsePostmortem(text, defaultTemplate());
+      expect(pm.timeline.map((e) => text.slice(e.range.start, e.range.end))).toEqual(['15:00 Alert fires.', '15:10 Rollback.']);
+      expect(text.slice(pm.metadata.duration!.range.start, pm.metadata.duration!.range.end)).toBe('**Duration:** 2024-05-14 14:00 - 2024-05-14 16:00 (UTC)');
+      expect(pm.metadata.severity?.value).toBe('SEV-2');
+    }
+  });
 });

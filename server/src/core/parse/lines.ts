@@ -36,3 +36,16 @@ export function detectEol(text: string): string {
   const lf = text.indexOf('\n');
   return lf > 0 && text.charCodeAt(lf - 1) === 13 ? '\r\n' : '\n';
 }
+
+const LINE_BREAK = /\r\n?|\n/g;
+
+/**
+ * The line starting at `from` within [from, end): where its text ends (before \r\n, \r or \n) and
+ * where the next line starts. A range ending at `lineEnd` never splits a CRLF.
+ */
+export function lineAt(text: string, from: number, end: number): { lineEnd: number; next: number } {
+  LINE_BREAK.lastIndex = from;
+  const match = LINE_BREAK.exec(text);
+  if (!match || match.index >= end) return { lineEnd: end, next: end + 1 };
+  return { lineEnd: match.index, next: match.index + match[0].length };
+}

@@ -1,6 +1,7 @@
 import type { RootContent } from 'mdast';
 import { parse as parseYaml } from 'yaml';
 import type { DurationMeta, Located, Metadata, Postmortem, Range } from '../types.js';
+import { lineAt } from './lines.js';
 import { parseDuration, parseTimestamp, toInstant } from '../time/index.js';
 
 // `**Duration:** value` or `**Duration**: value`, one per line.
@@ -20,14 +21,13 @@ export function readMetaLines(node: RootContent, shift: number, text: string): M
   const found: MetadataSource[] = [];
   let lineStart = start;
   while (lineStart < end) {
-    let lineEnd = text.indexOf('\n', lineStart);
-    if (lineEnd < 0 || lineEnd > end) lineEnd = end;
-    const line = text.slice(lineStart, lineEnd).replace(/\r$/, '');
+    const { lineEnd, next } = lineAt(text, lineStart, end);
+    const line = text.slice(lineStart, lineEnd);
     const match = META_LINE.exec(line);
     if (match && (match[3] || match[4])) {
       found.push({ key: match[2].trim().toLowerCase(), value: match[5].trim(), range: { start: lineStart, end: lineStart + line.trimEnd().length } });
     }
-    lineStart = lineEnd + 1;
+    lineStart = next;
   }
   return found;
 }

@@ -4,6 +4,7 @@ import { calendarDateOf, findZoneHint, parseTimestamp, toInstant, type CalendarD
 import type { Metadata, Range, Section, TimelineEntry } from '../types.js';
 import { readEntryTime, type EntryTime } from './entry-text.js';
 import { afterCheckbox } from './list-items.js';
+import { lineAt } from './lines.js';
 
 /** A time-only timeline with no date anywhere still has an order; compare it on an arbitrary day. */
 const UNDATED_DAY: CalendarDate = { year: 2000, month: 1, day: 1 };
@@ -77,13 +78,12 @@ export class TimelineReader {
     const range = this.range(paragraph);
     let lineStart = range.start;
     while (lineStart < range.end) {
-      let lineEnd = this.text.indexOf('\n', lineStart);
-      if (lineEnd < 0 || lineEnd > range.end) lineEnd = range.end;
+      const { lineEnd, next } = lineAt(this.text, lineStart, range.end);
       // In prose, "1500 requests failed" is a count, not 15:00.
       const time = readEntryTime(this.text, lineStart, lineEnd, false);
       if (time.parts) this.add(section, { start: lineStart, end: lineEnd }, time);
       else this.zone = findZoneHint(this.text.slice(lineStart, Math.min(lineEnd, lineStart + 200))) ?? this.zone;
-      lineStart = lineEnd + 1;
+      lineStart = next;
     }
   }
 
