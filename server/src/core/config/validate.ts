@@ -9,6 +9,13 @@ export { configSchema, templateSchema };
 /** The rule names `.postmortemrc.json` accepts under "rules", in schema order. */
 export const CONFIG_RULE_NAMES: readonly string[] = Object.freeze(Object.keys(configSchema.properties.rules.properties));
 
+/**
+ * Strict schemas, the first error only (allErrors off: no work proportional to how wrong a file
+ * is), no $data references, and no loadSchema, so a "$ref" can never be fetched. Exported so a
+ * test can hold us to it.
+ */
+export const AJV_OPTIONS = Object.freeze({ strict: true, allErrors: false, verbose: true, $data: false } as const);
+
 let ajv: Ajv | undefined;
 const compiled = new Map<'config' | 'template', ValidateFunction>();
 
@@ -16,7 +23,7 @@ const compiled = new Map<'config' | 'template', ValidateFunction>();
 function validator(which: 'config' | 'template'): ValidateFunction {
   let validate = compiled.get(which);
   if (!validate) {
-    ajv ??= new Ajv({ strict: true, allErrors: false, verbose: true, $data: false });
+    ajv ??= new Ajv({ ...AJV_OPTIONS });
     validate = ajv.compile((which === 'config' ? configSchema : templateSchema) as AnySchemaObject);
     compiled.set(which, validate);
   }
@@ -32,4 +39,10 @@ export function validateConfigValue(value: unknown): ErrorObject | undefined {
 export function validateTemplateValue(value: unknown): ErrorObject | undefined {
   const validate = validator('template');
   return validate(value) ? undefined : validate.errors?.[0];
+}
+
+/** The options the live ajv instance ended up with (after its defaults), for tests. */
+export function ajvInstanceOptions(): Readonly<Record<string, unknown>> {
+  validator('config');
+  return ajv!.opts as unknown as Record<string, unknown>;
 }
