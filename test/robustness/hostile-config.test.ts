@@ -264,7 +264,7 @@ describe('template files on disk (fileTemplateHost)', () => {
   });
 });
 
-describe('template files on disk: known gaps in server/src/node/config-files.ts', () => {
+describe('template files on disk: symbolic links and refusal reasons', () => {
   let root: string;
   let workspace: string;
   beforeAll(() => {
@@ -278,8 +278,7 @@ describe('template files on disk: known gaps in server/src/node/config-files.ts'
   });
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-  // fileTemplateHost checks the path as written (path.resolve does not follow links), then
-  // readFileSync follows the link: a workspace can make us read a file outside it.
+  // The boundary is checked on the real path: a link must not make us read a file outside the workspace.
   it('a symlink inside the workspace that points outside it is not followed', () => {
     for (const ref of ['./team.json', './linked/secret.json']) {
       const text = `{"template": ${JSON.stringify(ref)}}`;
@@ -289,8 +288,7 @@ describe('template files on disk: known gaps in server/src/node/config-files.ts'
     }
   });
 
-  // The host returns undefined both when a file is missing and when it refuses one, so the problem
-  // says "not found" for a file that exists outside the workspace (or is over 1 MB).
+  // A refused file is not "not found": the problem says why it was not read.
   it('says why a template outside the workspace was not read', () => {
     const text = '{"template": "../outside/secret.json"}';
     const resolved = resolveConfig(text, fileTemplateHost(workspace, workspace));

@@ -1,5 +1,5 @@
 // Reading configuration from disk: the one place the engine's inputs touch the file system.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { ConfigHost } from '../core/index.js';
 
@@ -20,22 +20,34 @@ export function findConfigFile(startDir: string, stopDir?: string): string | und
 
 /**
  * Reads template files a config names, relative to the config's folder. A path that leaves
- * `rootDir` (the workspace) is refused: a config must not make us read arbitrary files.
+ * `rootDir` (the workspace), also through a symbolic link, is refused with the reason: a config
+ * must not make us read arbitrary files. A missing file gives undefined ("not found").
  */
 export function fileTemplateHost(configDir: string, rootDir: string = configDir): ConfigHost {
   return {
     readTemplate(path: string, origin: 'file' | 'settings' = 'file') {
-      if (isAbsolute(path)) return undefined;
+      if (isAbsolute(path)) throw new Error('it must be a path relative to the workspace');
       // A path in the config file is relative to it; one from editor settings, to the workspace.
       const full = resolve(origin === 'file' ? configDir : rootDir, path);
-      const fromRoot = relative(resolve(rootDir), full);
-      if (fromRoot.startsWith('..') || isAbsolute(fromRoot)) return undefined;
+      if (!existsSync(full)) return undefined;
+      let real: string;
+      let realRoot: string;
       try {
-        if (!statSync(full).isFile() || statSync(full).size > MAX_TEMPLATE_BYTES) return undefined;
-        return readFileSync(full, 'utf8');
+        real = realpathSync(full);
+        realRoot = realpathSync(rootDir);
       } catch {
         return undefined;
       }
+      if (!inside(realRoot, real)) throw new Error('it is outside the workspace folder');
+      const stat = statSync(real);
+      if (!stat.isFile()) return undefined;
+      if (stat.size > MAX_TEMPLATE_BYTES) throw new Error('it is larger than 1 MB');
+      return readFileSync(real, 'utf8');
     },
   };
+}
+
+function inside(root: string, path: string): boolean {
+  const fromRoot = relative(root, path);
+  return fromRoot !== '' && !fromRoot.startsWith('..') && !isAbsolute(fromRoot);
 }
