@@ -76,6 +76,7 @@ function runRules(postmortem: Postmortem, template: Template, options: AnalyzeOp
         template,
         index,
         text: postmortem.text,
+        cache: options.cache,
         report: (finding) => {
           const fixes = finding.fixes ?? [];
           // The only fix there is is the obvious one.

@@ -2,6 +2,7 @@ import type { Fix, Postmortem, Section } from '../types.js';
 import type { TemplateEntry } from '../template-index.js';
 import { detectEol } from '../parse/lines.js';
 import { openBlockCloser } from './open-block.js';
+import type { ParseCache } from '../parse/markdown.js';
 
 export function findSectionsFor(postmortem: Postmortem, entry: TemplateEntry): Section[] {
   return postmortem.allSections.filter((section) => section.template === entry.section);
@@ -53,10 +54,11 @@ export function insertBlock(text: string, offset: number, lines: string[], close
   return { start: offset, end: offset, newText: prefix + lines.join(eol) + suffix };
 }
 
-export function insertSectionFix(postmortem: Postmortem, entry: TemplateEntry): Fix {
+/** `cache`: the parse cache of the analysis, if any (the fix may parse the document's last section). */
+export function insertSectionFix(postmortem: Postmortem, entry: TemplateEntry, cache?: ParseCache): Fix {
   const offset = insertionOffset(postmortem, entry);
   // Only the end of the document can be inside an open block: other offsets are heading starts.
-  const close = offset === postmortem.text.length ? openBlockCloser(postmortem) : '';
+  const close = offset === postmortem.text.length ? openBlockCloser(postmortem, cache) : '';
   return {
     title: `Add section “${entry.section.title}”`,
     edits: [insertBlock(postmortem.text, offset, sectionMarkdown(entry), close)],

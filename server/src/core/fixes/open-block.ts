@@ -4,7 +4,7 @@
 // reads the same, since an open block ends at the end of the document anyway.
 import type { Root } from 'mdast';
 import type { Postmortem } from '../types.js';
-import { parseMarkdown } from '../parse/markdown.js';
+import { parseMarkdown, type ParseCache } from '../parse/markdown.js';
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const CLOSING_FENCE = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
@@ -22,26 +22,30 @@ const HTML_BLOCKS: { open: RegExp; closed: RegExp; close: (source: string) => st
   { open: /^ {0,3}<![A-Za-z]/, closed: />/, close: () => '>' },
 ];
 
-const cache = new WeakMap<Postmortem, string>();
+const closers = new WeakMap<Postmortem, string>();
 
-/** The line that closes the block still open at the end of the document, or '' when none is. */
-export function openBlockCloser(postmortem: Postmortem): string {
-  let close = cache.get(postmortem);
+/**
+ * The line that closes the block still open at the end of the document, or '' when none is.
+ * `cache` is the analysis's parse cache: the document's last piece is usually in it already.
+ */
+export function openBlockCloser(postmortem: Postmortem, cache?: ParseCache): string {
+  let close = closers.get(postmortem);
   if (close === undefined) {
-    close = findCloser(postmortem);
-    cache.set(postmortem, close);
+    close = findCloser(postmortem, cache);
+    closers.set(postmortem, close);
   }
   return close;
 }
 
-function findCloser(postmortem: Postmortem): string {
+function findCloser(postmortem: Postmortem, cache: ParseCache | undefined): string {
   const { text } = postmortem;
   // A top-level heading ends every block before it, so the document's last block can be
   // found by parsing from the last heading on, not the whole document.
   const last = postmortem.allSections[postmortem.allSections.length - 1];
   const from = last?.headingRange.start ?? 0;
+  if (!mayEndOpen(text, from)) return '';
   const tail = text.slice(from);
-  const { pieces } = parseMarkdown(tail, { incremental: false });
+  const { pieces } = parseMarkdown(tail, { cache });
   const tree: Root | undefined = pieces[pieces.length - 1]?.tree;
   const node = tree?.children[tree.children.length - 1];
   if (!node?.position || (node.type !== 'code' && node.type !== 'html')) return '';
@@ -59,4 +63,11 @@ function findCloser(postmortem: Postmortem): string {
   if (!kind) return ''; // the other HTML blocks end at a blank line, which the insertion has
   // No opener contains its own marker, and the marker may share the opening line ("<!-->").
   return kind.closed.test(source) ? '' : kind.close(source);
+}
+
+/** Only a line that could open a fence or an HTML block can leave one open; without one, no parse. */
+const MAY_OPEN = /^ {0,3}(?:`{3}|~{3}|<)/m;
+
+function mayEndOpen(text: string, from: number): boolean {
+  return MAY_OPEN.test(from === 0 ? text : text.slice(from));
 }

@@ -7,7 +7,7 @@ export const missingSection: Rule = {
   description: 'A section the template requires is absent.',
   defaultSeverity: 'error',
   fixable: true,
-  check({ postmortem, index, report }) {
+  check({ postmortem, index, cache, report }) {
     for (const entry of index.entries) {
       if (!entry.required) continue;
       // A missing parent already inserts its children; report it once.
@@ -17,7 +17,7 @@ export const missingSection: Rule = {
       report({
         range: documentAnchor(postmortem),
         message: `Missing required section ${quote(entry.section.title)}${where}.`,
-        fixes: [insertSectionFix(postmortem, entry)],
+        fixes: [insertSectionFix(postmortem, entry, cache)],
       });
     }
   },

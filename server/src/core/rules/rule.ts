@@ -1,5 +1,6 @@
 import type { Fix, Postmortem, Range, RelatedInformation, Severity, Template } from '../types.js';
 import type { TemplateIndex } from '../template-index.js';
+import type { ParseCache } from '../parse/markdown.js';
 
 export interface Finding {
   range: Range;
@@ -13,6 +14,8 @@ export interface RuleContext {
   template: Template;
   index: TemplateIndex;
   text: string;
+  /** The analysis's parse cache, when the caller keeps one (a fix that parses can reuse it). */
+  cache?: ParseCache;
   report(finding: Finding): void;
 }
 
