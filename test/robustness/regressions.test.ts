@@ -1,5 +1,5 @@
 // Cases the property tests found, kept as plain examples so each fix has a test that names it.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { firstLine } from '../../server/src/core/rules/rule.js';
 import { analyze, defaultTemplate, fixAll, getBuiltinTemplate, parsePostmortem, type Template } from '../../server/src/core/index.js';
 
@@ -77,6 +77,17 @@ describe('regressions found by the property tests', () => {
       expect(pm.timeline.map((e) => text.slice(e.range.start, e.range.end))).toEqual(['15:00 Alert fires.', '15:10 Rollback.']);
       expect(text.slice(pm.metadata.duration!.range.start, pm.metadata.duration!.range.end)).toBe('**Duration:** 2024-05-14 14:00 - 2024-05-14 16:00 (UTC)');
       expect(pm.metadata.severity?.value).toBe('SEV-2');
+    }
+  });
+
+  it('odd YAML in front matter is not reported on the process (warnings would land in the server log, once per keystroke)', () => {
+    const emitWarning = vi.spyOn(process, 'emitWarning');
+    try {
+      const pm = analyze('---\n%FOO bar\na: *b:\n---\n\n## Impact\n\nText.\n').postmortem!;
+      expect(pm.frontMatter).toBeDefined();
+      expect(emitWarning).not.toHaveBeenCalled();
+    } finally {
+      emitWarning.mockRestore();
     }
   });
 });

@@ -37,7 +37,7 @@ export function readFrontMatter(first: RootContent | undefined, shift: number): 
   const range = { start: first.position.start.offset! + shift, end: first.position.end.offset! + shift };
   try {
     // maxAliasCount guards against alias bombs ("billion laughs").
-    const data = parseYaml(first.value, { maxAliasCount: 50, prettyErrors: false }) as unknown;
+    const data = parseYaml(first.value, { maxAliasCount: 50, prettyErrors: false, logLevel: 'error' }) as unknown;
     const record = data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : null;
     return { range, data: record };
   } catch (error) {
