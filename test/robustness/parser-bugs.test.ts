@@ -40,3 +40,15 @@ describe('parser: pieces', () => {
     expect(ranges(true)).toEqual(ranges(false));
   });
 });
+
+describe('parser: front matter with lone CR line endings', () => {
+  // markdown.ts decides whether front matter closes with a regex that knows \n and \r\n but not a
+  // lone \r, which micromark reads as a line ending too. A CR-only document's front matter then
+  // turns into a "---" rule and a setext heading made of its YAML; and adding lines elsewhere can
+  // flip the decision (the property tests found a missing-section fix that came back that way).
+  it('front matter in a CR-only document is front matter', () => {
+    const pm = analyze('---\rtitle: x\r---\r\r## Impact\r\rText.\r').postmortem!;
+    expect(pm.frontMatter?.data).toEqual({ title: 'x' });
+    expect(pm.allSections.map((s) => s.title)).toEqual(['Impact']);
+  });
+});
