@@ -25,7 +25,6 @@ const processor = unified().use(remarkParse).use(remarkTablesAndTasks);
 // Front matter only where there is some: with an opening `---` that never closes,
 // micromark-extension-frontmatter 2.0 stops recognising lists in the rest of the document.
 const frontMatterProcessor = unified().use(remarkParse).use(remarkTablesAndTasks).use(remarkFrontmatter, ['yaml']);
-const CLOSED_FRONT_MATTER = /^\uFEFF?---[ \t]*\r?\n(?:.*\r?\n)*?---[ \t]*(?:\r?\n|$)/;
 
 const BOM = '\uFEFF';
 
@@ -69,7 +68,15 @@ export class ParseCache {
 }
 
 function processorFor(text: string) {
-  return CLOSED_FRONT_MATTER.test(text.slice(0, 64 * 1024)) ? frontMatterProcessor : processor;
+  return hasClosedFrontMatter(text) ? frontMatterProcessor : processor;
+}
+
+/** A first line `---` and a later line `---`; lines end at \r\n, \n or a lone \r, as micromark reads them. */
+function hasClosedFrontMatter(text: string): boolean {
+  if (!text.startsWith('---') && !text.startsWith('\uFEFF---')) return false;
+  const lines = text.slice(0, 64 * 1024).split(/\r\n|\r|\n/);
+  if (!/^\uFEFF?---[ \t]*$/.test(lines[0])) return false;
+  return lines.slice(1).some((line) => /^---[ \t]*$/.test(line));
 }
 
 function parseText(text: string, cache: ParseCache | undefined): Root {

@@ -1,0 +1,277 @@
+// What a user does with the installed extension, step by step, checked in the browser.
+// The CLI is the oracle for which problems a file has; the editor must show the same ones.
+import assert from 'node:assert/strict';
+import { copyFileSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
+import { fixFile, lintFile, signature, type CliProblem } from './lib/cli.js';
+import { waitFor } from './lib/wait.js';
+import type { ProblemRow, Workbench } from './lib/workbench.js';
+
+export interface StepContext {
+  /** The repository (for the CLI). */
+  root: string;
+  /** The scratch copy of test/e2e/workspace the workbench has open. */
+  workspace: string;
+  wb: Workbench;
+  /** A second workbench on the same workspace, in its own code-server with these user settings. */
+  openInstance(name: string, settings: Record<string, unknown>): Promise<{ wb: Workbench; close(): Promise<void> }>;
+  /** A line for the report under this step. */
+  note(message: string): void;
+}
+
+export interface Step {
+  id: string;
+  title: string;
+  run(ctx: StepContext): Promise<void>;
+}
+
+const FILES = {
+  clean: 'postmortems/2024-03-queue-backlog.md',
+  problems: 'postmortems/2024-05-login-outage.md',
+  missingSection: 'postmortems/2024-06-dns-resolver.md',
+  notPostmortem: 'notes/offsite-agenda.md',
+  customTemplate: 'team-payments/postmortems/2024-07-card-declines.md',
+};
+
+/** 1-based number of the first line of `file` that contains `needle`. */
+function lineContaining(file: string, needle: string): number {
+  const index = readFileSync(file, 'utf8').split('\n').findIndex((line) => line.includes(needle));
+  assert.notEqual(index, -1, `${basename(file)} has no line with "${needle}"`);
+  return index + 1;
+}
+
+function cliProblems(ctx: StepContext, relative: string, template?: string): CliProblem[] {
+  const file = join(ctx.workspace, relative);
+  return lintFile(ctx.root, file, { cwd: dirname(file), template });
+}
+
+/** Waits until the Problems panel lists exactly the problems the CLI finds in the file on disk. */
+async function expectPanelMatchesCli(ctx: StepContext, wb: Workbench, relative: string, template?: string): Promise<ProblemRow[]> {
+  const expected = signature(cliProblems(ctx, relative, template));
+  const name = basename(relative);
+  const rows = await wb.waitForProblems(name, `the Problems panel to list ${expected.join(', ') || 'nothing'}`, (problems) =>
+    JSON.stringify(signature(problems)) === JSON.stringify(expected));
+  return rows;
+}
+
+function rulesOf(problems: readonly { rule: string }[]): string[] {
+  return [...new Set(problems.map((problem) => problem.rule))].sort();
+}
+
+export const STEPS: Step[] = [
+  {
+    id: '1-diagnostics',
+    title: 'a postmortem with problems shows them in the Problems panel, with rule names; a plain Markdown file shows none',
+    async run(ctx) {
+      const { wb } = ctx;
+      await wb.openFile(basename(FILES.problems));
+      await waitFor('squiggles in the editor', async () => (await wb.squiggleCount()) > 0, 20_000);
+      const rows = await expectPanelMatchesCli(ctx, wb, FILES.problems);
+      for (const row of rows) assert.equal(row.source, 'postmortem', `source shown for "${row.message}"`);
+      const rules = rulesOf(rows);
+      // The example was written to break these rules; each must be named in the panel.
+      for (const rule of ['missing-section', 'empty-section', 'duplicate-section', 'section-order', 'heading-level', 'timeline-order',
+        'timeline-unreadable', 'action-item-untagged', 'action-item-unknown-tag']) {
+        assert.ok(rules.includes(rule), `the Problems panel names ${rule} (it shows ${rules.join(', ')})`);
+      }
+      ctx.note(`${rows.length} problems, rules: ${rules.join(', ')}`);
+      await wb.screenshot('problems-panel');
+
+      // The plain note: open it, then a postmortem after it. Once the later file's problems are in,
+      // the note had its turn, and must have none.
+      await wb.openFile(basename(FILES.notPostmortem));
+      await wb.openFile(basename(FILES.missingSection));
+      await expectPanelMatchesCli(ctx, wb, FILES.missingSection);
+      const noteProblems = (await wb.problems()).filter((row) => row.file === basename(FILES.notPostmortem));
+      assert.deepEqual(noteProblems, [], 'no problems listed for the plain Markdown note');
+      await wb.openFile(basename(FILES.notPostmortem));
+      assert.equal(await wb.squiggleCount(), 0, 'no squiggles in the plain Markdown note');
+      await wb.screenshot('plain-markdown-untouched');
+    },
+  },
+  {
+    id: '2-timeline-order',
+    title: 'typing a timestamp that goes backwards adds timeline-order within seconds; fixing it removes it',
+    async run(ctx) {
+      const { wb } = ctx;
+      const file = join(ctx.workspace, FILES.clean);
+      const name = basename(file);
+      await wb.openFile(name);
+      await expectPanelMatchesCli(ctx, wb, FILES.clean);
+      assert.deepEqual(cliProblems(ctx, FILES.clean), [], `${name} starts clean`);
+      // "- **09:48:** Consumers restarted ...": the hour starts at column 5.
+      const line = lineContaining(file, '**09:48:**');
+      await wb.goTo(line, 5);
+      const typed = Date.now();
+      await wb.replaceRight(2, '08');
+      const rows = await wb.waitForProblems(name, 'a timeline-order problem', (problems) => problems.some((p) => p.rule === 'timeline-order'), 10_000);
+      const seconds = (Date.now() - typed) / 1000;
+      ctx.note(`timeline-order shown ${seconds.toFixed(1)} s after typing 08:48`);
+      assert.deepEqual(signature(rows), [`timeline-order@${line}`], 'only the new timeline-order problem, on the edited line');
+      assert.match(rows[0]!.message, /08:48/, 'the message names the time that goes backwards');
+      await waitFor('the squiggle on the edited line', async () => (await wb.squiggleCount()) > 0, 5_000);
+      await wb.screenshot('timeline-order');
+
+      await wb.goTo(line, 5);
+      await wb.replaceRight(2, '09');
+      await wb.waitForProblems(name, 'the timeline-order problem to go away', (problems) => problems.length === 0, 10_000);
+      await wb.save();
+      assert.ok(readFileSync(file, 'utf8').includes('- **09:48:** Consumers restarted'), 'the file is back as it was');
+    },
+  },
+  {
+    id: '3-quick-fix',
+    title: 'the quick fix for a missing section inserts it; Fix All clears every fixable problem',
+    async run(ctx) {
+      const { wb } = ctx;
+      const file = join(ctx.workspace, FILES.missingSection);
+      const name = basename(file);
+      await wb.openFile(name);
+      const before = await expectPanelMatchesCli(ctx, wb, FILES.missingSection);
+      assert.ok(before.some((p) => p.rule === 'missing-section' && /Lessons Learned/.test(p.message)), 'Lessons Learned is reported missing');
+
+      // The missing-section problem sits on the title; the user puts the cursor on its squiggle.
+      const missing = before.find((p) => p.rule === 'missing-section')!;
+      await wb.goTo(missing.line, 3);
+      await wb.quickFix(/Add section .Lessons Learned./, 'quick-fix-menu');
+      await wb.waitForProblems(name, 'the missing-section problem to go away', (problems) => !problems.some((p) => p.rule === 'missing-section'), 10_000);
+      await wb.save();
+      const fixed = readFileSync(file, 'utf8');
+      assert.match(fixed, /^## Lessons Learned$/m, 'the quick fix inserted the "## Lessons Learned" heading');
+      await wb.goTo(lineContaining(file, '## Lessons Learned'));
+      await wb.screenshot('quick-fix-applied');
+      ctx.note('quick fix inserted "## Lessons Learned"');
+
+      // What Fix All must reach: the CLI's own --fix applied to the same text.
+      const scratch = join(mkdtempSync(join(tmpdir(), 'pm-e2e-fix-')), name);
+      copyFileSync(file, scratch);
+      fixFile(ctx.root, scratch, { cwd: dirname(file) });
+      assert.notEqual(readFileSync(scratch, 'utf8'), fixed, 'there is something left for Fix All to fix');
+      const beforeFixAll = signature(cliProblems(ctx, FILES.missingSection));
+
+      await wb.runCommand('Postmortem: Fix All Problems');
+      await waitFor('Fix All to edit the document', () => wb.isDirty(), 10_000);
+      await wb.save();
+      const rows = await expectPanelMatchesCli(ctx, wb, FILES.missingSection);
+      // Every fixable problem is gone: the CLI's fixes have nothing more to change.
+      const after = readFileSync(file, 'utf8');
+      const again = join(dirname(scratch), `again-${name}`);
+      copyFileSync(file, again);
+      fixFile(ctx.root, again, { cwd: dirname(file) });
+      assert.equal(readFileSync(again, 'utf8'), after, 'no safe fix is left after Fix All');
+      assert.equal(after, readFileSync(scratch, 'utf8'), 'Fix All gives the same text as postmortem-lint --fix');
+      ctx.note(`Fix All: ${beforeFixAll.join(', ')} -> ${signature(rows).join(', ') || 'nothing'}`);
+      await wb.screenshot('fix-all');
+    },
+  },
+  {
+    id: '4-snippet',
+    title: 'the timeline entry snippet expands with the current time',
+    async run(ctx) {
+      const { wb } = ctx;
+      const file = join(ctx.workspace, FILES.clean);
+      await wb.openFile(basename(file));
+      const last = lineContaining(file, '**10:25:**');
+      await wb.goTo(last, 1);
+      await wb.page.keyboard.press('End');
+      await wb.page.keyboard.press('Enter');
+      // Whatever the editor continued the list with ("- ") is selected and typed over.
+      await wb.page.keyboard.press('Shift+Home');
+      await wb.page.keyboard.type('pm-timeline-entry');
+      await wb.acceptSuggestion('pm-timeline-entry');
+      // The browser's clock and zone are the ones the snippet used.
+      const now = await wb.page.evaluate(() => { const d = new Date(); return [d.getHours(), d.getMinutes()]; });
+      await wb.page.keyboard.type('Entry typed with the snippet.');
+      await wb.page.keyboard.press('Escape');
+      await wb.screenshot('snippet');
+      await wb.save();
+      const written = readFileSync(file, 'utf8').split('\n')[last]!;
+      const match = /^- \*\*(\d{2}):(\d{2}):\*\* Entry typed with the snippet\.$/.exec(written);
+      assert.ok(match, `the snippet wrote a timeline entry, not ${JSON.stringify(written)}`);
+      const minutes = (Number(match[1]) * 60 + Number(match[2]) - (now[0]! * 60 + now[1]!) + 1440) % 1440;
+      assert.ok(minutes <= 1 || minutes === 1439, `the entry's time ${match[1]}:${match[2]} is the current time ${now.join(':')}`);
+      ctx.note(`expanded to "${written}"`);
+    },
+  },
+  {
+    id: '5-preview',
+    title: 'Postmortem: Open Preview to the Side shows the summary card and the timeline',
+    async run(ctx) {
+      const { wb } = ctx;
+      const file = join(ctx.workspace, FILES.clean);
+      await wb.openFile(basename(file));
+      await wb.runCommand('Postmortem: Open Preview to the Side');
+      const frame = await wb.webviewFrame('.postmortem-preview header.summary', 30_000);
+      const card = frame.locator('.postmortem-preview header.summary');
+      assert.equal((await card.locator('h1').innerText()).trim(), 'Postmortem: Order Queue Backlog After Broker Upgrade', 'the card has the title');
+      const facts = await card.locator('.facts').innerText();
+      for (const fact of ['SEV-2', 'Resolved', '1 h 45 min']) assert.ok(facts.includes(fact), `the summary card shows "${fact}" (it shows ${JSON.stringify(facts)})`);
+      // Every timeline entry of the file, in order, the snippet's one included.
+      const written = readFileSync(file, 'utf8').split('\n').flatMap((line) => /^- \*\*\d{2}:\d{2}:\*\* (.*)$/.exec(line)?.slice(1) ?? []);
+      const shown = await waitFor('the preview to show every timeline entry', async () => {
+        const texts = (await frame.locator('.postmortem-preview section.timeline li.entry .text').allInnerTexts()).map((text) => text.trim());
+        return texts.length === written.length ? texts : undefined;
+      }, 15_000);
+      assert.deepEqual(shown, written, 'the preview timeline lists the file\'s entries');
+      ctx.note(`summary card: ${facts.replace(/\s+/g, ' ').trim()}; ${shown.length} timeline entries`);
+      await wb.hidePanel();
+      await wb.screenshot('preview');
+    },
+  },
+  {
+    id: '6-new-postmortem',
+    title: 'Postmortem: New Postmortem creates a document whose only problems are its unfilled placeholders',
+    async run(ctx) {
+      const { wb } = ctx;
+      const dir = join(ctx.workspace, 'postmortems');
+      const existing = new Set(readdirSync(dir));
+      await wb.runCommand('Postmortem: New Postmortem');
+      // Template: Enter takes the configured one. Then the incident title.
+      await waitFor('the template picker', async () => /New Postmortem/.test(await wb.quickInputTitle()), 10_000);
+      await wb.page.keyboard.press('Enter');
+      await waitFor('the title prompt', async () => (await wb.quickInputTitle()) !== '' && (await wb.quickInputLabels()).length === 0, 10_000);
+      await wb.page.keyboard.type('Build cache disk full');
+      await wb.page.keyboard.press('Enter');
+      const created = await waitFor('the new postmortem file', () => readdirSync(dir).find((name) => !existing.has(name)), 15_000);
+      assert.match(created, /^\d{4}-\d{2}-\d{2}-build-cache-disk-full\.md$/);
+      await wb.waitForActiveTab(created);
+      const expected = cliProblems(ctx, `postmortems/${created}`);
+      assert.ok(expected.every((p) => p.rule === 'empty-section'), `the template's only problems are empty placeholders (CLI: ${signature(expected).join(', ')})`);
+      const rows = await expectPanelMatchesCli(ctx, wb, `postmortems/${created}`);
+      ctx.note(`created ${created}: ${rows.length} placeholder problem(s)`);
+      await wb.screenshot('new-postmortem');
+    },
+  },
+  {
+    id: '7-workspace-trust',
+    title: 'in an untrusted folder the extension still lints, with the built-in template instead of the workspace one',
+    async run(ctx) {
+      const name = basename(FILES.customTemplate);
+      // Trusted (the instance so far): the team's .postmortemrc.json template applies.
+      await ctx.wb.openFile(name);
+      const trusted = await expectPanelMatchesCli(ctx, ctx.wb, FILES.customTemplate);
+      assert.ok(trusted.some((p) => /Customer Communication/.test(p.message)), 'trusted: the workspace template asks for Customer Communication');
+      await ctx.wb.screenshot('trusted-workspace-template');
+
+      const untrusted = await ctx.openInstance('untrusted', {
+        'security.workspace.trust.enabled': true,
+        'security.workspace.trust.startupPrompt': 'never',
+        'security.workspace.trust.banner': 'always',
+        'security.workspace.trust.untrustedFiles': 'open',
+      });
+      try {
+        const { wb } = untrusted;
+        await waitFor('Restricted Mode', async () => (await wb.page.locator('text=Restricted Mode').count()) > 0, 30_000);
+        await wb.openFile(name);
+        const rows = await expectPanelMatchesCli(ctx, wb, FILES.customTemplate, 'default');
+        assert.ok(!rows.some((p) => /Customer Communication/.test(p.message)), 'untrusted: the workspace template is not read');
+        assert.ok(rows.some((p) => p.rule === 'missing-section' && /Impact/.test(p.message)), 'untrusted: the built-in template applies');
+        ctx.note(`untrusted: ${rows.length} problems from the built-in template, none from the workspace template`);
+        await wb.screenshot('untrusted-builtin-template');
+      } finally {
+        await untrusted.close();
+      }
+    },
+  },
+];
