@@ -90,4 +90,18 @@ describe('regressions found by the property tests', () => {
       emitWarning.mockRestore();
     }
   });
+
+  it('a tree 10,000 levels deep (nested block quotes) does not overflow the stack', () => {
+    const text = `## Timeline\n\n${'> '.repeat(10_000)}<!-- postmortem-disable -->\n\n- TBD\n`;
+    expect(() => analyze(text)).not.toThrow();
+  });
+
+  it('a failure while parsing becomes one internal-error problem, not an exception', () => {
+    const template = { ...defaultTemplate() } as Template;
+    Object.defineProperty(template, 'sections', { get: () => { throw new Error('boom'); } });
+    const { postmortem, problems } = analyze('## Impact\n', { template });
+    expect(postmortem).toBeNull();
+    expect(problems).toEqual([expect.objectContaining({ rule: 'internal-error', message: expect.stringContaining('boom'), range: { start: 0, end: 0 } })]);
+    expect(fixAll('## Impact\n', { template }).fixed).toBe(0);
+  });
 });

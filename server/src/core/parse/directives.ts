@@ -1,5 +1,6 @@
 import type { Piece } from './markdown.js';
-import { visit } from 'unist-util-visit';
+import type { Html } from 'mdast';
+import { nodesOfType } from './text.js';
 import type { DisableDirective } from '../types.js';
 
 // Bounded repetition keeps this linear on hostile input.
@@ -8,8 +9,8 @@ const DIRECTIVE = /<!--\s{0,20}postmortem-(disable-next-line|disable-line|disabl
 /** `<!-- postmortem-disable rule -->` comments, from HTML nodes only (not code). */
 export function readDirectives(pieces: Piece[]): DisableDirective[] {
   const directives: DisableDirective[] = [];
-  for (const { tree, shift } of pieces) visit(tree, 'html', (node) => {
-    if (!node.position || !node.value.includes('postmortem-')) return;
+  for (const { tree, shift } of pieces) for (const node of nodesOfType<Html>(tree, 'html')) {
+    if (!node.position || !node.value.includes('postmortem-')) continue;
     const base = node.position.start.offset! + shift;
     for (const match of node.value.matchAll(DIRECTIVE)) {
       directives.push({
@@ -18,6 +19,6 @@ export function readDirectives(pieces: Piece[]): DisableDirective[] {
         range: { start: base + match.index!, end: base + match.index! + match[0].length },
       });
     }
-  });
+  }
   return directives.sort((a, b) => a.range.start - b.range.start);
 }

@@ -1,6 +1,6 @@
 import type { Heading } from 'mdast';
 import type { Block } from './blocks.js';
-import { toString } from 'mdast-util-to-string';
+import { plainText } from './text.js';
 import type { Range, Section } from '../types.js';
 import type { TemplateEntry, TemplateIndex } from '../template-index.js';
 import { normalizeTitle } from './titles.js';
@@ -22,7 +22,7 @@ export function readHeadings(blocks: Block[], text: string): HeadingInfo[] {
     const end = node.position.end.offset! + shift;
     headings.push({
       node,
-      title: toString(node, { includeHtml: false }).trim(),
+      title: plainText(node, { includeHtml: false }).trim(),
       level: node.depth,
       range: { start, end },
       // An ATX heading is one line; a setext heading is its text plus an underline, and that

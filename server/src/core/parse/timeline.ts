@@ -1,5 +1,5 @@
 import type { List, Paragraph, RootContent, Table } from 'mdast';
-import { toString } from 'mdast-util-to-string';
+import { plainText } from './text.js';
 import { calendarDateOf, findZoneHint, parseTimestamp, toInstant, type CalendarDate, type TimestampParts } from '../time/index.js';
 import type { Metadata, Range, Section, TimelineEntry } from '../types.js';
 import { readEntryTime, type EntryTime } from './entry-text.js';
@@ -60,7 +60,7 @@ export class TimelineReader {
   private table(table: Table, section: Section): void {
     const [header, ...rows] = table.children;
     if (!header) return;
-    const found = header.children.findIndex((cell) => TIME_COLUMN.test(toString(cell).trim()));
+    const found = header.children.findIndex((cell) => TIME_COLUMN.test(plainText(cell).trim()));
     const column = found < 0 ? 0 : found;
     for (const row of rows) {
       const cell = row.children[column];
@@ -68,7 +68,7 @@ export class TimelineReader {
       const cellRange = this.range(cell);
       const inner = this.trimCell(cellRange);
       const time = readEntryTime(this.text, inner.start, inner.end);
-      const others = row.children.filter((_, i) => i !== column).map((c) => toString(c).trim()).filter(Boolean);
+      const others = row.children.filter((_, i) => i !== column).map((c) => plainText(c).trim()).filter(Boolean);
       this.add(section, this.range(row), { ...time, rest: [time.rest, ...others].filter(Boolean).join(' | ') });
     }
   }
