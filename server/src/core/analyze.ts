@@ -30,7 +30,7 @@ export interface AnalyzeOptions {
 }
 
 export interface Analysis {
-  /** Null when the document was not analysed (too large). */
+  /** Null when the document was not analysed (too large, or the parser failed on it). */
   postmortem: Postmortem | null;
   problems: Problem[];
   template: Template;
@@ -58,7 +58,19 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
       }],
     };
   }
-  const postmortem = parsePostmortem(text, template, { cache: options.cache, incremental: options.incremental });
+  let postmortem: Postmortem;
+  try {
+    postmortem = parsePostmortem(text, template, { cache: options.cache, incremental: options.incremental });
+  } catch (error) {
+    // The parser is third-party code on hostile input (a stack overflow on deep nesting, say):
+    // one problem that says so, never an exception into the server or the CLI.
+    const reason = error instanceof Error ? error.message : String(error);
+    return {
+      postmortem: null,
+      template,
+      problems: [{ rule: INTERNAL_ERROR, severity: 'warning', message: `This file could not be analysed (${reason}), so it was not checked.`, range: { start: 0, end: 0 }, fixes: [] }],
+    };
+  }
   if (text.trim() === '') return { postmortem, template, problems: [emptyFileProblem(text, template, options.now ?? new Date())] };
   return { postmortem, template, problems: runRules(postmortem, template, options) };
 }
@@ -104,7 +116,7 @@ function runRules(postmortem: Postmortem, template: Template, options: AnalyzeOp
  * passes as the template has sections: the default bound grows with the template.
  */
 export function fixAll(text: string, options: AnalyzeOptions = {}, maxPasses?: number): { text: string; fixed: number } {
-  maxPasses ??= indexTemplate(options.template ?? defaultTemplate()).entries.length + 10;
+  maxPasses ??= passBound(options.template ?? defaultTemplate());
   let current = text;
   let fixed = 0;
   for (let pass = 0; pass < maxPasses; pass++) {
@@ -132,4 +144,12 @@ function emptyFileProblem(text: string, template: Template, now: Date): Problem 
       edits: [{ start: 0, end: text.length, newText: postmortemSkeleton(template, { date: now.toISOString().slice(0, 10) }) }],
     }],
   };
+}
+
+function passBound(template: Template): number {
+  try {
+    return indexTemplate(template).entries.length + 10;
+  } catch {
+    return 10; // analyze reports what is wrong with the template
+  }
 }
