@@ -1,0 +1,88 @@
+// Child process of bench/pathological.ts: one contestant, commands on stdin, one JSON line each.
+//   names          → ["input name", ...]
+//   ready          → true (once loaded)
+//   run <i> <k>    → { bytes, cpuMs: [k CPU times] }
+// The inputs come from test/robustness/pathological-inputs.ts: its PATHOLOGICAL_FAMILIES (made at
+// size n) and BIG_INPUTS; any other export of { name, make() } or name → string is read too.
+import { createInterface } from 'node:readline';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import { lint as markdownlint } from 'markdownlint/sync';
+import { analyze, ParseCache } from '../server/src/core/index.js';
+import { collect } from './stats.js';
+
+const [contestant, nArg] = process.argv.slice(2);
+const n = Number(nArg);
+const ROOT = join(import.meta.dirname, '..');
+
+interface Input {
+  name: string;
+  make: () => string;
+}
+
+function inputsOf(exports: Record<string, unknown>): Input[] {
+  const inputs: Input[] = [];
+  // The families first, then the single big inputs, then anything else (a module namespace lists its exports alphabetically).
+  const rank = (name: string) => (name === 'PATHOLOGICAL_FAMILIES' ? 0 : name === 'BIG_INPUTS' ? 1 : 2);
+  for (const [exportName, value] of Object.entries(exports).sort(([a], [b]) => rank(a) - rank(b))) {
+    const items = Array.isArray(value) ? value : value && typeof value === 'object' ? Object.entries(value).map(([name, v]) => ({ name, v })) : [];
+    for (const item of items) {
+      if (Array.isArray(value)) {
+        const entry = item as { name?: unknown; make?: unknown; text?: unknown };
+        const name = typeof entry.name === 'string' ? entry.name : `${exportName}[${inputs.length}]`;
+        // Families grow with n (`make(n)`); single inputs ignore the argument.
+        if (typeof entry.make === 'function') inputs.push({ name, make: () => (entry.make as (n?: number) => string)(exportName === 'PATHOLOGICAL_FAMILIES' ? n : undefined) });
+        else if (typeof entry.text === 'string') inputs.push({ name, make: () => entry.text as string });
+      } else {
+        const { name, v } = item as { name: string; v: unknown };
+        if (typeof v === 'string') inputs.push({ name, make: () => v });
+      }
+    }
+  }
+  return inputs;
+}
+
+const bare = unified().use(remarkParse);
+const runners: Record<string, (text: string) => unknown> = {
+  remark: (text) => bare.parse(text),
+  markdownlint: (text) => markdownlint({ strings: { doc: text } }),
+  ours: (text) => analyze(text, { cache: new ParseCache() }),
+};
+const run = runners[contestant];
+if (!run) throw new Error(`unknown contestant ${contestant}`);
+
+const inputs = inputsOf((await import(pathToFileURL(join(ROOT, 'test/robustness/pathological-inputs.ts')).href)) as Record<string, unknown>);
+const texts = new Map<number, string>();
+const reply = (value: unknown) => process.stdout.write(JSON.stringify(value) + '\n');
+
+for await (const line of createInterface({ input: process.stdin })) {
+  const [command, a, b] = line.trim().split(' ');
+  if (command === 'ready') {
+    reply(true);
+    continue;
+  }
+  if (command === 'names') {
+    reply(inputs.map((input) => input.name));
+    continue;
+  }
+  if (command !== 'run') continue;
+  try {
+    const index = Number(a);
+    const samples = Number(b);
+    let text = texts.get(index);
+    if (text === undefined) texts.set(index, (text = inputs[index].make()));
+    const cpuMs: number[] = [];
+    for (let i = 0; i < samples; i++) {
+      collect();
+      const start = process.cpuUsage();
+      run(text);
+      const { user, system } = process.cpuUsage(start);
+      cpuMs.push((user + system) / 1000);
+    }
+    reply({ bytes: Buffer.byteLength(text), cpuMs });
+  } catch (error) {
+    reply({ bytes: 0, cpuMs: [], error: error instanceof Error ? error.message : String(error) });
+  }
+}
