@@ -99,9 +99,8 @@ async function runSuite(browser: Browser, vsix: string): Promise<void> {
   const name = 'extension-host mocha suite (test/vscode/suite)';
   if (selected && !selected.includes('suite')) return;
   if (!existsSync(join(root, 'test/vscode/suite/index.ts'))) return record(name, 'skipped', since, ['test/vscode/suite/index.ts does not exist yet']);
-  if (tools.route !== 'a') {
-    return record(name, 'skipped', since, [`code-server ${tools.codeServerVersion} (route B) has no smoke-test driver to run it`]);
-  }
+  const noDriver = () => record(name, 'skipped', since, [`code-server ${tools.codeServerVersion} (route B) has no smoke-test driver to run it`]);
+  if (tools.route !== 'a') return noDriver();
   run(process.execPath, ['scripts/build.mjs', 'vscode-tests'], 'bundling the extension-host suite (scripts/build.mjs vscode-tests)');
   const suite = join(root, 'dist/test/vscode/suite/index.cjs');
   const extension = unpackVsix(vsix);
@@ -124,6 +123,11 @@ async function runSuite(browser: Browser, vsix: string): Promise<void> {
   ].join('\n'));
 
   const instance = await startInstance({ name: 'suite', settings: {}, smokeTestDriver: true });
+  // Route A may not have started here, and startInstance fell back to route B.
+  if (tools.route !== 'a') {
+    await instance.stop();
+    return noDriver();
+  }
   const output: string[] = [];
   const workbenchLog = join(resultsDir, 'logs', 'suite-workbench.log');
   mkdirSync(join(resultsDir, 'logs'), { recursive: true });

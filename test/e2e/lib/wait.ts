@@ -2,6 +2,9 @@
 
 export class TimeoutError extends Error {}
 
+/** Thrown by a probe when waiting longer cannot help (the process died): waitFor rethrows it at once. */
+export class GiveUp extends Error {}
+
 /** Stretches every deadline on a slow or busy machine: PM_E2E_TIMEOUT_SCALE=2 doubles them. */
 export const TIMEOUT_SCALE = Math.max(1, Number(process.env.PM_E2E_TIMEOUT_SCALE) || 1);
 
@@ -24,6 +27,7 @@ export async function waitFor<T>(
       if (value !== undefined && value !== null && value !== false) return value;
       last = value;
     } catch (error) {
+      if (error instanceof GiveUp) throw error;
       last = error instanceof Error ? error.message : error;
     }
     if (Date.now() >= deadline) {

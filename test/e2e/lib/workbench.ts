@@ -124,7 +124,7 @@ export class Workbench {
   /** Quick Open (Control+P): types the file name, waits for its row, opens it, waits for its tab. */
   async openFile(name: string): Promise<void> {
     await this.page.keyboard.press('Control+P');
-    await this.quickInput().locator('input').waitFor({ state: 'visible' });
+    await this.quickInput().locator('input[type="text"]').first().waitFor({ state: 'visible' });
     await this.page.keyboard.type(name);
     await this.pickQuickInputRow((label) => label === name, `"${name}"`);
     await this.waitForActiveTab(name);
@@ -156,7 +156,7 @@ export class Workbench {
   /** Runs a command from the palette (F1) by its title, e.g. "Postmortem: Fix All Problems". */
   async runCommand(title: string): Promise<void> {
     await this.page.keyboard.press('F1');
-    await this.quickInput().locator('input').waitFor({ state: 'visible' });
+    await this.quickInput().locator('input[type="text"]').first().waitFor({ state: 'visible' });
     await this.page.keyboard.type(title);
     await this.pickQuickInputRow((label) => label === title, `the command "${title}"`);
     await waitFor(`the palette to close after "${title}"`, async () => !(await this.quickInputVisible()) || (await this.quickInputTitle()) !== '', 10_000);
@@ -172,7 +172,7 @@ export class Workbench {
   async goTo(line: number, column = 1): Promise<void> {
     await this.focusEditor();
     await this.page.keyboard.press('Control+G');
-    await this.quickInput().locator('input').waitFor({ state: 'visible' });
+    await this.quickInput().locator('input[type="text"]').first().waitFor({ state: 'visible' });
     await this.page.keyboard.type(`${line}:${column}`);
     await this.page.keyboard.press('Enter');
     await waitFor('Go to Line to close', async () => !(await this.quickInputVisible()), 5_000);
@@ -220,7 +220,14 @@ export class Workbench {
       return false;
     }, 30_000);
     if (shot) await this.screenshot(shot);
-    await row.click();
+    // Down to it and Enter, as on a keyboard (clicking is unreliable in older workbenches).
+    const focused = this.page.locator('.action-widget .monaco-list-row.action.focused').first();
+    await waitFor(`the quick fix ${title} to be focused`, async () => {
+      if (title.test((await focused.textContent().catch(() => null)) ?? '')) return true;
+      await this.page.keyboard.press('ArrowDown');
+      return false;
+    }, 10_000, 150);
+    await this.page.keyboard.press('Enter');
     await this.page.locator('.action-widget').first().waitFor({ state: 'hidden', timeout: 10_000 });
   }
 
