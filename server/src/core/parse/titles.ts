@@ -7,6 +7,16 @@ export function normalizeTitle(title: string): string {
   let key = title.replace(/\s+/g, ' ').trim();
   key = key.replace(LEADING_NUMBERING, '');
   key = key.replace(TRAILING_PARENTHETICAL, '');
-  key = key.replace(/[\s:.]+$/, '');
+  key = trimTrailing(key);
   return key.replace(/&/g, 'and').replace(/[’']/g, "'").toLowerCase().trim();
+}
+
+/**
+ * Drops trailing spaces, colons and dots. A loop, not /[\s:.]+$/: that regex retries from every
+ * colon or dot in a run that does not reach the end, quadratic on "Impact.:.:.:…x".
+ */
+function trimTrailing(key: string): string {
+  let end = key.length;
+  while (end > 0 && /[\s:.]/.test(key[end - 1])) end--;
+  return key.slice(0, end);
 }
