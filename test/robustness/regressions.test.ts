@@ -1,5 +1,9 @@
 // Cases the property tests found, kept as plain examples so each fix has a test that names it.
+import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
+import { applyDirectives } from '../../server/src/core/disable.js';
+import { lineOf, type DisableDirective, type Postmortem, type Problem } from '../../server/src/core/index.js';
+import { postmortemMarkdown } from './markdown-arbitrary.js';
 import { firstLine } from '../../server/src/core/rules/rule.js';
 import { analyze, defaultTemplate, fixAll, getBuiltinTemplate, parsePostmortem, type Template } from '../../server/src/core/index.js';
 
@@ -103,5 +107,54 @@ describe('regressions found by the property tests', () => {
     expect(postmortem).toBeNull();
     expect(problems).toEqual([expect.objectContaining({ rule: 'internal-error', message: expect.stringContaining('boom'), range: { start: 0, end: 0 } })]);
     expect(fixAll('## Impact\n', { template }).fixed).toBe(0);
+  });
+
+  it('disable comments: the one-sweep applyDirectives decides like the per-problem scan it replaced', () => {
+    // The earlier implementation, kept here as the reference: every directive before each problem.
+    const reference = (pm: Postmortem, problems: Problem[]) => {
+      const names = (d: DisableDirective, rule: string) => d.rules.length === 0 || d.rules.includes(rule);
+      return problems.filter((problem) => {
+        const line = lineOf(pm.lineStarts, problem.range.start);
+        for (const d of pm.directives) {
+          const target = lineOf(pm.lineStarts, d.range.start) + (d.kind === 'disable-next-line' ? 1 : 0);
+          if ((d.kind === 'disable-line' || d.kind === 'disable-next-line') && target === line && names(d, problem.rule)) return false;
+        }
+        let disabled = false;
+        for (const d of pm.directives) {
+          if (d.range.start > problem.range.start) break;
+          if (d.kind === 'disable' && names(d, problem.rule)) disabled = true;
+          if (d.kind === 'enable' && names(d, problem.rule)) disabled = false;
+        }
+        return !disabled;
+      });
+    };
+    const rules = ['timeline-order', 'empty-section', 'missing-section', 'heading-level'];
+    fc.assert(
+      fc.property(postmortemMarkdown, fc.array(fc.tuple(fc.nat(), fc.constantFrom(...rules)), { maxLength: 12 }), (text, raw) => {
+        const pm = parsePostmortem(text, defaultTemplate());
+        const problems: Problem[] = raw.map(([at, rule]) => {
+          const start = text.length ? at % (text.length + 1) : 0;
+          return { rule, severity: 'warning', message: rule, range: { start, end: start }, fixes: [] };
+        });
+        expect(applyDirectives(pm, problems)).toEqual(reference(pm, problems));
+      }),
+      { numRuns: 500 },
+    );
+    // 60,000 comments and 60,000 problems: one sweep takes tens of milliseconds; every directive per
+    // problem took seconds (the bound is generous for a noisy machine).
+    const n = 60_000;
+    const directives: DisableDirective[] = Array.from({ length: n }, (_, i) => ({ kind: i % 2 ? 'disable' : 'enable', rules: ['timeline-order'], range: { start: i * 20, end: i * 20 + 5 } }));
+    const pm = { directives, lineStarts: Array.from({ length: 2 * n }, (_, i) => i * 10) } as Postmortem;
+    const problems: Problem[] = Array.from({ length: n }, (_, i) => ({ rule: 'timeline-order', severity: 'error', message: '', range: { start: i * 20 + 10, end: i * 20 + 12 }, fixes: [] }));
+    const started = performance.now();
+    expect(applyDirectives(pm, problems)).toHaveLength(n / 2);
+    expect(performance.now() - started).toBeLessThan(1_500);
+  });
+
+  it('a heading title ending in a long run of dots and colons is read in linear time', () => {
+    const text = `## Impact${'.:'.repeat(50_000)}x\n\ntext\n`;
+    const started = performance.now();
+    expect(parsePostmortem(text, defaultTemplate()).allSections[0].key).toBe(`impact${'.:'.repeat(50_000)}x`);
+    expect(performance.now() - started).toBeLessThan(2_000);
   });
 });
