@@ -157,4 +157,11 @@ describe('regressions found by the property tests', () => {
     expect(parsePostmortem(text, defaultTemplate()).allSections[0].key).toBe(`impact${'.:'.repeat(50_000)}x`);
     expect(performance.now() - started).toBeLessThan(2_000);
   });
+
+  it('a file just over the size cap says a size larger than the cap', () => {
+    const { postmortem, problems } = analyze('x'.repeat(2048 * 1024 + 1));
+    expect(postmortem).toBeNull();
+    expect(problems).toEqual([expect.objectContaining({ rule: 'file-too-large', message: expect.stringMatching(/^This file \(2049 KB\) is larger than the 2048 KB /) })]);
+    expect(analyze('x'.repeat(1025), { maxFileSizeKB: 1 }).problems[0].message).toMatch(/^This file \(2 KB\) is larger than the 1 KB /);
+  });
 });

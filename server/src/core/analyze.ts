@@ -45,7 +45,8 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const maxKB = options.maxFileSizeKB ?? DEFAULT_MAX_FILE_SIZE_KB;
   // UTF-16 length is a cheap lower bound of the byte size; good enough for a cap.
   if (text.length > maxKB * 1024) {
-    const sizeKB = Math.round(text.length / 1024);
+    // Rounded up: a file just over the cap must not read as "2048 KB is larger than 2048 KB".
+    const sizeKB = Math.ceil(text.length / 1024);
     return {
       postmortem: null,
       template,
