@@ -29,6 +29,7 @@ describe('regressions found by the property tests', () => {
       ['## Impact\n\n<!-- postmortem-disable --!>\n', '--!>\n-->\n\n## Timeline'],
       ['## Impact\n\n<script>\nx', '<script>\nx\n</script>\n\n## Timeline'],
       ['## Impact\r\n\r\n<?php\r\n', '<?php\r\n?>\r\n\r\n## Timeline'],
+      ['\uFEFF<!-- postmortem-disable --', '--\n-->\n\n## Timeline'],
     ];
     for (const [text, expected] of cases) {
       const fix = analyze(text).problems.find((p) => p.message === 'Missing required section “Timeline”.')!.fixes[0];

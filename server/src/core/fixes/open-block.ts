@@ -66,7 +66,7 @@ function findCloser(postmortem: Postmortem, cache: ParseCache | undefined): stri
 }
 
 /** Only a line that could open a fence or an HTML block can leave one open; without one, no parse. */
-const MAY_OPEN = /^ {0,3}(?:`{3}|~{3}|<)/m;
+const MAY_OPEN = /^\uFEFF? {0,3}(?:`{3}|~{3}|<)/m; // (a BOM may start the first line)
 
 function mayEndOpen(text: string, from: number): boolean {
   return MAY_OPEN.test(from === 0 ? text : text.slice(from));
