@@ -1,4 +1,6 @@
 import { describe, it, expect } from 'vitest';
+import { sizeCapProblem } from '../../server/src/core/size-cap.js';
+import { generatePostmortem } from '../../bench/generate.js';
 import { analyze, parsePostmortem, defaultTemplate, getBuiltinTemplate, fixAll, EMPTY_FILE, FILE_TOO_LARGE, INTERNAL_ERROR, RULES, type Rule } from '../../server/src/core/index.js';
 
 const lines = (...parts: string[]) => parts.join('\n');
@@ -127,6 +129,22 @@ describe('the engine', () => {
     expect(problems).toHaveLength(1);
     expect(problems[0].rule).toBe(FILE_TOO_LARGE);
     expect(problems[0].message).toContain('postmortem.maxFileSizeKB');
+  });
+
+  it('refuses a file under the byte cap whose lines and table cells would exhaust the parser', () => {
+    // 1,000 columns x 200 rows: 400 KB, but 200,000 cells (remark needs gigabytes for such a table).
+    const table = `# T\n\n## Timeline\n\n${'|a'.repeat(1000)}|\n${'|-'.repeat(1000)}|\n${`${'|1'.repeat(1000)}|\n`.repeat(200)}`;
+    const { problems, postmortem } = analyze(table, { maxFileSizeKB: 2048 });
+    expect(postmortem).toBeNull();
+    expect(problems).toEqual([expect.objectContaining({ rule: FILE_TOO_LARGE, severity: 'info', message: expect.stringMatching(/more than 65,536 lines and table cells.*postmortem\.maxFileSizeKB/) })]);
+    // Raising the cap raises the structure allowance with it.
+    expect(sizeCapProblem(table, 8192)).toBeUndefined();
+  });
+
+  it('keeps a realistic postmortem just under the byte cap analysable', () => {
+    const realistic = generatePostmortem(2040 * 1024);
+    expect(realistic.length).toBeLessThanOrEqual(2048 * 1024);
+    expect(sizeCapProblem(realistic, 2048)).toBeUndefined();
   });
 
   it('fix-all inserts several missing sections in template order and re-lints clean of them', () => {

@@ -6,11 +6,11 @@ import { RULES, type Rule } from './rules/index.js';
 import { applyDirectives } from './disable.js';
 import { applyFixes } from './fixes/apply.js';
 import { postmortemSkeleton } from './skeleton.js';
+import { DEFAULT_MAX_FILE_SIZE_KB, sizeCapProblem } from './size-cap.js';
 import { DEFAULT_TEMPLATE_NAME, getBuiltinTemplate } from './config/builtin-templates.js';
 
-export const DEFAULT_MAX_FILE_SIZE_KB = 2048;
 /** Problems the engine reports about itself rather than about the postmortem. */
-export const FILE_TOO_LARGE = 'file-too-large';
+export { DEFAULT_MAX_FILE_SIZE_KB, FILE_TOO_LARGE } from './size-cap.js';
 export const INTERNAL_ERROR = 'internal-error';
 export const EMPTY_FILE = 'empty-file';
 
@@ -43,22 +43,8 @@ export function defaultTemplate(): Template {
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const template = options.template ?? defaultTemplate();
   const maxKB = options.maxFileSizeKB ?? DEFAULT_MAX_FILE_SIZE_KB;
-  // UTF-16 length is a cheap lower bound of the byte size; good enough for a cap.
-  if (text.length > maxKB * 1024) {
-    // Rounded up: a file just over the cap must not read as "2048 KB is larger than 2048 KB".
-    const sizeKB = Math.ceil(text.length / 1024);
-    return {
-      postmortem: null,
-      template,
-      problems: [{
-        rule: FILE_TOO_LARGE,
-        severity: 'info',
-        message: `This file (${sizeKB} KB) is larger than the ${maxKB} KB postmortem checks run on, so it was not analysed. Raise "postmortem.maxFileSizeKB" (or --max-file-size-kb) to check it.`,
-        range: { start: 0, end: 0 },
-        fixes: [],
-      }],
-    };
-  }
+  const tooLarge = sizeCapProblem(text, maxKB);
+  if (tooLarge) return { postmortem: null, template, problems: [tooLarge] };
   let postmortem: Postmortem;
   try {
     postmortem = parsePostmortem(text, template, { cache: options.cache, incremental: options.incremental });

@@ -1,0 +1,48 @@
+import type { Problem } from './types.js';
+
+export const DEFAULT_MAX_FILE_SIZE_KB = 2048;
+export const FILE_TOO_LARGE = 'file-too-large';
+/**
+ * Lines and table cells allowed per KB of the size cap. The parser's memory grows with structure,
+ * not bytes: a 2 MB table of a million one-character cells needs gigabytes, a 2 MB paragraph a few
+ * megabytes. A realistic postmortem has about 22 lines and cells per KB, so 32 keeps every one
+ * under the byte cap analysable and refuses what would exhaust memory.
+ */
+const STRUCTURE_PER_KB = 32;
+
+/** One information problem when the text is over the cap, in bytes or in structure; undefined when it may be analysed. */
+export function sizeCapProblem(text: string, maxKB: number): Problem | undefined {
+  // UTF-16 length is a cheap lower bound of the byte size; good enough for a cap.
+  if (text.length > maxKB * 1024) {
+    // Rounded up: a file just over the cap must not read as "2048 KB is larger than 2048 KB".
+    return tooLarge(`This file (${Math.ceil(text.length / 1024)} KB) is larger than the ${maxKB} KB postmortem checks run on`);
+  }
+  const maxStructure = Math.floor(maxKB * STRUCTURE_PER_KB);
+  const structure = countStructure(text, maxStructure);
+  if (structure > maxStructure) {
+    return tooLarge(
+      `This file has more than ${maxStructure.toLocaleString('en')} lines and table cells, the most postmortem checks run on with a ${maxKB} KB cap`,
+    );
+  }
+  return undefined;
+}
+
+function tooLarge(what: string): Problem {
+  return {
+    rule: FILE_TOO_LARGE,
+    severity: 'info',
+    message: `${what}, so it was not analysed. Raise "postmortem.maxFileSizeKB" (or --max-file-size-kb) to check it.`,
+    range: { start: 0, end: 0 },
+    fixes: [],
+  };
+}
+
+/** Line breaks plus `|` characters (an upper bound of table cells), counting stops past `limit`. */
+function countStructure(text: string, limit: number): number {
+  let count = 0;
+  for (let i = 0; i < text.length && count <= limit; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 10 /* \n */ || code === 124 /* | */ || (code === 13 /* lone \r */ && text.charCodeAt(i + 1) !== 10)) count++;
+  }
+  return count;
+}
