@@ -1,5 +1,5 @@
 // Child process of bench/pathological.ts: one contestant, commands on stdin, one JSON line each.
-//   names          → ["input name", ...]
+//   names          → [{ name, bytes }, ...]
 //   ready          → true (once loaded)
 //   run <i> <k>    → { bytes, cpuMs: [k CPU times] }
 // The inputs come from test/robustness/pathological-inputs.ts: its PATHOLOGICAL_FAMILIES (made at
@@ -20,12 +20,15 @@ const ROOT = join(import.meta.dirname, '..');
 interface Input {
   name: string;
   make: () => string;
+  /** One of cmark's families (parser-bound: the same micromark runs in all three contestants). */
+  cmark: boolean;
 }
 
 function inputsOf(exports: Record<string, unknown>): Input[] {
   const inputs: Input[] = [];
-  // The families first, then the single big inputs, then anything else (a module namespace lists its exports alphabetically).
-  const rank = (name: string) => (name === 'PATHOLOGICAL_FAMILIES' ? 0 : name === 'BIG_INPUTS' ? 1 : 2);
+  // The big single inputs first, then the families (anything else last): if the time budget runs
+  // out, what is left is the tail of cmark's families, where all three contestants run micromark.
+  const rank = (name: string) => (name === 'BIG_INPUTS' ? 0 : name === 'PATHOLOGICAL_FAMILIES' ? 1 : 2);
   for (const [exportName, value] of Object.entries(exports).sort(([a], [b]) => rank(a) - rank(b))) {
     const items = Array.isArray(value) ? value : value && typeof value === 'object' ? Object.entries(value).map(([name, v]) => ({ name, v })) : [];
     for (const item of items) {
@@ -33,15 +36,16 @@ function inputsOf(exports: Record<string, unknown>): Input[] {
         const entry = item as { name?: unknown; make?: unknown; text?: unknown };
         const name = typeof entry.name === 'string' ? entry.name : `${exportName}[${inputs.length}]`;
         // Families grow with n (`make(n)`); single inputs ignore the argument.
-        if (typeof entry.make === 'function') inputs.push({ name, make: () => (entry.make as (n?: number) => string)(exportName === 'PATHOLOGICAL_FAMILIES' ? n : undefined) });
-        else if (typeof entry.text === 'string') inputs.push({ name, make: () => entry.text as string });
+        if (typeof entry.make === 'function') inputs.push({ name, make: () => (entry.make as (n?: number) => string)(exportName === 'PATHOLOGICAL_FAMILIES' ? n : undefined), cmark: (entry as { origin?: unknown }).origin === 'cmark' });
+        else if (typeof entry.text === 'string') inputs.push({ name, make: () => entry.text as string, cmark: false });
       } else {
         const { name, v } = item as { name: string; v: unknown };
-        if (typeof v === 'string') inputs.push({ name, make: () => v });
+        if (typeof v === 'string') inputs.push({ name, make: () => v, cmark: false });
       }
     }
   }
-  return inputs;
+  // Within the order above, this project's own families before cmark's (sort is stable).
+  return inputs.sort((a, b) => Number(a.cmark) - Number(b.cmark));
 }
 
 const bare = unified().use(remarkParse);
@@ -64,7 +68,12 @@ for await (const line of createInterface({ input: process.stdin })) {
     continue;
   }
   if (command === 'names') {
-    reply(inputs.map((input) => input.name));
+    // With their sizes: a row whose every contestant passed the time limit still shows how big it was.
+    reply(inputs.map((input, index) => {
+      const text = input.make();
+      texts.set(index, text);
+      return { name: input.name, bytes: Buffer.byteLength(text) };
+    }));
     continue;
   }
   if (command !== 'run') continue;

@@ -86,10 +86,11 @@ class Runner {
     return child;
   }
 
-  /** The names of the inputs, in order (asked of a child, which loads the module). */
-  async names(timeoutMs: number): Promise<string[]> {
+  /** The names and sizes of the inputs, in order (asked of a child, which loads the module). */
+  async names(timeoutMs: number): Promise<{ name: string; bytes: number }[]> {
     const line = await this.ask('names', timeoutMs);
-    return line === undefined ? [] : (JSON.parse(line) as string[]);
+    const parsed = line === undefined ? [] : (JSON.parse(line) as unknown);
+    return Array.isArray(parsed) ? (parsed as { name: string; bytes: number }[]) : [];
   }
 
   /** Runs input `index` `samples` times; undefined past the time limit. */
@@ -146,9 +147,9 @@ export async function runPathological(root: string, options: { quick: boolean; b
   const runners = Object.fromEntries(CONTESTANTS.map((c) => [c, new Runner(root, c, options.n)])) as Record<ContestantName, Runner>;
   const started = performance.now();
   try {
-    let names: string[];
+    let names: { name: string; bytes: number }[];
     try {
-      names = await runners.ours.names(60_000);
+      names = await runners.ours.names(120_000);
     } catch (error) {
       return { available: false, note: `${PATHOLOGICAL_MODULE} could not be loaded: ${error instanceof Error ? error.message : String(error)}` };
     }
@@ -158,10 +159,10 @@ export async function runPathological(root: string, options: { quick: boolean; b
     const notRun: string[] = [];
     for (let i = 0; i < names.length; i++) {
       if (performance.now() - started > options.budgetMs) {
-        notRun.push(names[i]);
+        notRun.push(names[i].name);
         continue;
       }
-      const row: PathologicalRow = { name: names[i], bytes: 0, ms: { remark: null, markdownlint: null, ours: null }, errors: {} };
+      const row: PathologicalRow = { name: names[i].name, bytes: names[i].bytes, ms: { remark: null, markdownlint: null, ours: null }, errors: {} };
       // Rotate who goes first, so no contestant always runs right after the same one.
       for (let k = 0; k < CONTESTANTS.length; k++) {
         const contestant = CONTESTANTS[(i + k) % CONTESTANTS.length];
@@ -169,7 +170,6 @@ export async function runPathological(root: string, options: { quick: boolean; b
         const probe = await runners[contestant].run(i, 1, options.limitMs);
         if (probe?.error) row.errors[contestant] = probe.error;
         if (!probe || probe.error || !probe.cpuMs.length) continue;
-        row.bytes = probe.bytes;
         row.ms[contestant] = probe.cpuMs[0];
         if (samples > 1 && probe.cpuMs[0] < 100) {
           const more = await runners[contestant].run(i, samples - 1, options.limitMs * samples);
