@@ -13,7 +13,8 @@ import {
 } from 'vscode-languageserver-protocol/node';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-export const SERVER = join(ROOT, 'dist/server.cjs');
+/** The bundle under test; POSTMORTEM_SERVER_BUNDLE points elsewhere (to check a test fails on a broken server). */
+export const SERVER = process.env.POSTMORTEM_SERVER_BUNDLE ?? join(ROOT, 'dist/server.cjs');
 export const uriOf = (path: string) => pathToFileURL(path).href;
 
 export interface ClientOptions {
