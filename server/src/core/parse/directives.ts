@@ -1,5 +1,5 @@
 import type { Piece } from './markdown.js';
-import type { Html } from 'mdast';
+import type { Html, Root } from 'mdast';
 import { nodesOfType } from './text.js';
 import type { DisableDirective } from '../types.js';
 
@@ -9,16 +9,33 @@ const DIRECTIVE = /<!--\s{0,20}postmortem-(disable-next-line|disable-line|disabl
 /** `<!-- postmortem-disable rule -->` comments, from HTML nodes only (not code). */
 export function readDirectives(pieces: Piece[]): DisableDirective[] {
   const directives: DisableDirective[] = [];
-  for (const { tree, shift } of pieces) for (const node of nodesOfType<Html>(tree, 'html')) {
+  for (const { tree, shift } of pieces) {
+    for (const found of directivesOf(tree)) {
+      directives.push({ kind: found.kind, rules: found.rules, range: { start: found.range.start + shift, end: found.range.end + shift } });
+    }
+  }
+  return directives.sort((a, b) => a.range.start - b.range.start);
+}
+
+// Per parsed piece: an unchanged piece keeps its tree (ParseCache), so its walk is done once.
+const byTree = new WeakMap<Root, DisableDirective[]>();
+
+/** The directives of one piece, at offsets within it. */
+function directivesOf(tree: Root): DisableDirective[] {
+  let found = byTree.get(tree);
+  if (found) return found;
+  found = [];
+  for (const node of nodesOfType<Html>(tree, 'html')) {
     if (!node.position || !node.value.includes('postmortem-')) continue;
-    const base = node.position.start.offset! + shift;
+    const base = node.position.start.offset!;
     for (const match of node.value.matchAll(DIRECTIVE)) {
-      directives.push({
+      found.push({
         kind: match[1] as DisableDirective['kind'],
         rules: match[2].split(/[\s,]+/).filter(Boolean),
         range: { start: base + match.index!, end: base + match.index! + match[0].length },
       });
     }
   }
-  return directives.sort((a, b) => a.range.start - b.range.start);
+  byTree.set(tree, found);
+  return found;
 }

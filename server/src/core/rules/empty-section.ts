@@ -13,15 +13,16 @@ export const emptySection: Rule = {
     for (const section of postmortem.allSections) {
       if (!section.template) continue;
       // Child headings are not content, but their bodies are.
-      let body = '';
+      const parts: [number, number][] = [];
       let from = section.bodyRange.start;
       for (const child of section.children) {
-        body += text.slice(from, child.headingRange.start);
+        parts.push([from, child.headingRange.start]);
         from = child.headingRange.end;
       }
-      body += text.slice(from, section.bodyRange.end);
+      parts.push([from, section.bodyRange.end]);
       const placeholder = section.template.placeholder?.trim();
-      let rest = body.replace(NOISE, '');
+      if (startsWithContent(text, parts, placeholder)) continue;
+      let rest = parts.map(([start, end]) => text.slice(start, end)).join('').replace(NOISE, '');
       if (placeholder) rest = rest.split(placeholder).join('');
       if (rest.trim() === '') {
         report({ range: section.headingRange, message: `Section ${quote(section.title)} is empty: say what happened here, or remove it if it does not apply.` });
@@ -29,3 +30,18 @@ export const emptySection: Rule = {
     }
   },
 };
+
+/**
+ * A body whose first visible character can start neither a comment, a rule (---), nor the
+ * placeholder has content: exact, and it spares the whole-body regex on every keystroke.
+ */
+function startsWithContent(text: string, parts: [number, number][], placeholder: string | undefined): boolean {
+  for (const [start, end] of parts) {
+    for (let i = start; i < end; i++) {
+      const char = text[i];
+      if (/\s/.test(char)) continue;
+      return !'<-*_'.includes(char) && char !== placeholder?.[0];
+    }
+  }
+  return false;
+}
