@@ -472,12 +472,16 @@ async function main(): Promise<void> {
   progress(`done in ${((performance.now() - started) / 1000).toFixed(0)} s`);
 }
 
-/** The server's didChange debounce as written in its source, for the report (undefined when not found). */
-async function serverDebounceMs(): Promise<number | undefined> {
+/**
+ * The server's didChange debounce as written in its source, and the analysis time under which it
+ * does not apply, for the report (undefined when not found).
+ */
+async function serverDebounceMs(): Promise<{ ms: number; cheapMs: number } | undefined> {
   try {
     const source = await readFile(join(ROOT, 'server/src/lsp/diagnostics.ts'), 'utf8');
     const found = /DEBOUNCE_MS\s*=\s*(\d+)/.exec(source);
-    return found ? Number(found[1]) : undefined;
+    const cheap = /CHEAP_MS\s*=\s*(\d+)/.exec(source);
+    return found ? { ms: Number(found[1]), cheapMs: cheap ? Number(cheap[1]) : 0 } : undefined;
   } catch {
     return undefined;
   }
@@ -509,13 +513,15 @@ async function report(run: { info: ReturnType<typeof machine>; docs: Doc[]; size
 
   const byDoc = (name: string) => sizes.find((s) => s.doc === name)!;
   if (lsp.available && lsp.latencies) {
-    log(`**Language server over stdio** (\`node dist/server.cjs --stdio\`; wall ms from didChange to its publishDiagnostics, one character typed per edit after 3 warm-up edits; the server's ${debounce === undefined ? '' : `${debounce} ms `}didChange debounce is inside these figures):`);
+    log(`**Language server over stdio** (\`node dist/server.cjs --stdio\`; wall ms from didChange to its publishDiagnostics, one character typed per edit after 3 warm-up edits; ${debounce === undefined ? "the server's didChange debounce is inside these figures" : `the server's ${debounce.ms} ms didChange debounce is inside these figures where its last analysis of the document took over ${debounce.cheapMs} ms`}):`);
     log('');
     log(`| document | edits | p50 | p95 | max | p50 − debounce | server CPU per edit | in-process edit (CPU) | didOpen → diagnostics | didOpen ÷ p50 |`);
     log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+    // Whether edits of this document waited the debounce: its analyses cost more than the cheap limit.
+    const debounced = (l: { serverCpuPerEditMs: number }) => (debounce && l.serverCpuPerEditMs > debounce.cheapMs ? debounce.ms : 0);
     for (const l of lsp.latencies) {
       const s = byDoc(l.doc);
-      log(`| ${l.doc} | ${l.edits}${l.capped ? ' (time cap)' : ''} | ${ms(l.p50)} | ${ms(l.p95)} | ${ms(l.max)} | ${debounce === undefined ? '—' : ms(l.p50 - debounce)} | ${ms(l.serverCpuPerEditMs)} | ${ms(s.medianMs[EDIT])} | ${ms(l.openMs)} | ${ratio(l.openMs / l.p50)} |`);
+      log(`| ${l.doc} | ${l.edits}${l.capped ? ' (time cap)' : ''} | ${ms(l.p50)} | ${ms(l.p95)} | ${ms(l.max)} | ${debounce === undefined ? '—' : ms(l.p50 - debounced(l))} | ${ms(l.serverCpuPerEditMs)} | ${ms(s.medianMs[EDIT])} | ${ms(l.openMs)} | ${ratio(l.openMs / l.p50)} |`);
       if (l.edits < 50 && !QUICK) notes.push(`only ${l.edits} edits of the ${l.doc} document fitted in the time cap (the brief asks for ≥ 50)`);
       // A server that re-parses only the edited piece spends about what the in-process edit does.
       if (l.doc === '1 MB' && l.serverCpuPerEditMs > 0.5 * s.medianMs[COLD]) {
@@ -536,9 +542,9 @@ async function report(run: { info: ReturnType<typeof machine>; docs: Doc[]; size
       targets.push({ name: '3 KB, 1-char edit → diagnostics p50 (stdio)', target: '≤ 10 ms', measured: `${ms(small.p50)} ms`, pass: small.p50 <= 10 });
       targets.push({ name: '3 KB, 1-char edit → diagnostics p95 (stdio)', target: '≤ 25 ms', measured: `${ms(small.p95)} ms`, pass: small.p95 <= 25 });
     }
-    if (debounce !== undefined && debounce > 10) {
-      const limits = [small && '3 KB p50 ≤ 10 ms', small && debounce > 25 && '3 KB p95 ≤ 25 ms', big && debounce > 50 && '1 MB p50 ≤ 50 ms'].filter(Boolean).join(', ');
-      notes.push(`every edit waits the server's ${debounce} ms debounce before it is analysed, so no server can meet ${limits} end to end${big ? `; the 1 MB ratio is at most didOpen ÷ debounce = ${ratio(big.openMs / debounce)} here` : ''}`);
+    for (const l of [small, big]) {
+      if (!l || debounced(l) === 0) continue;
+      notes.push(`edits of the ${l.doc} document waited the server's ${debounced(l)} ms debounce (its analyses took over ${debounce!.cheapMs} ms), so its p50 includes it${l === big ? `; the 1 MB ratio is at most didOpen ÷ debounce = ${ratio(big.openMs / debounced(l))} here` : ''}`);
     }
     targets.push({ name: 'server start → initialize result', target: '≤ 300 ms', measured: `${ms(lsp.initializeMedianMs!)} ms`, pass: lsp.initializeMedianMs! <= 300 });
     targets.push({ name: 'server RSS after the 1 MB document', target: '≤ 256 MB', measured: `${ms(lsp.rssAfter1MbMB!)} MB`, pass: lsp.rssAfter1MbMB! <= 256 });
@@ -594,7 +600,8 @@ async function report(run: { info: ReturnType<typeof machine>; docs: Doc[]; size
     machine: info,
     loadAverage: loads,
     quick: QUICK,
-    serverDebounceMs: debounce,
+    serverDebounceMs: debounce?.ms,
+    serverNoDebounceBelowMs: debounce?.cheapMs,
     documents: docs.map(({ text: _text, ...d }) => d),
     inProcess: sizes,
     languageServer: lsp,

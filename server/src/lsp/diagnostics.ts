@@ -1,11 +1,14 @@
-// Diagnostics while typing: the latest version of each document only, bursts coalesced
-// (100 ms after the last change), superseded analyses dropped, one document per turn of the
-// event loop so requests are answered in between.
+// Diagnostics while typing: the latest version of each document only, superseded analyses
+// dropped, one document per turn of the event loop so requests are answered in between. A document
+// whose last analysis was cheap is analysed right after each change (an analysis of a version that
+// is superseded meanwhile costs little); an expensive one waits for the burst of changes to end.
 import type { Connection } from 'vscode-languageserver';
 import type { PostmortemService } from './service.js';
 import { logFailure } from './guard.js';
 
 const DEBOUNCE_MS = 100;
+/** An analysis this quick runs on every change; slower ones are debounced. */
+const CHEAP_MS = 30;
 
 type Reason = 'change' | 'open' | 'save' | 'refresh';
 
@@ -13,6 +16,20 @@ type Reason = 'change' | 'open' | 'save' | 'refresh';
 const merge = (...reasons: (Reason | undefined)[]): Reason => reasons.find((r) => r !== undefined && r !== 'change') ?? 'change';
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Calls `fire` after `delay` ms and after the messages already received: vscode-jsonrpc handles one
+ * queued message per setImmediate, so two hops land behind the next one, and a change in a burst
+ * that has arrived cancels this before it fires. Returns the cancel function.
+ */
+function afterQueuedMessages(fire: () => void, delay: number): () => void {
+  let cancelled = false;
+  const timer = setTimeout(() => setImmediate(() => setImmediate(() => cancelled || fire())), delay);
+  return () => {
+    cancelled = true;
+    clearTimeout(timer);
+  };
+}
 
 export function registerDiagnosticsSupport(connection: Connection, service: PostmortemService): void {
   const scheduler = new DiagnosticsScheduler(connection, service);
@@ -27,7 +44,7 @@ export function registerDiagnosticsSupport(connection: Connection, service: Post
 }
 
 class DiagnosticsScheduler {
-  private readonly timers = new Map<string, { timer: NodeJS.Timeout; reason: Reason }>();
+  private readonly timers = new Map<string, { cancel: () => void; reason: Reason }>();
   private readonly ready = new Map<string, Reason>();
   /** The version each document was last scheduled at: didOpen also fires a content change for it. */
   private readonly scheduled = new Map<string, number>();
@@ -42,22 +59,30 @@ class DiagnosticsScheduler {
     if (reason === 'change' && this.scheduled.get(uri) === version) return;
     this.scheduled.set(uri, version);
     const pending = this.timers.get(uri);
-    if (pending) clearTimeout(pending.timer);
+    pending?.cancel();
     const merged = merge(pending?.reason, this.ready.get(uri), reason);
     // A change waits for the burst to end, even when an earlier open or save is still queued.
     this.ready.delete(uri);
-    const delay = reason === 'change' ? DEBOUNCE_MS : 0;
-    const timer = setTimeout(() => {
+    const delay = reason === 'change' ? this.changeDelay(uri) : 0;
+    const cancel = afterQueuedMessages(() => {
       this.timers.delete(uri);
       this.ready.set(uri, merged);
       this.drain();
     }, delay);
-    this.timers.set(uri, { timer, reason: merged });
+    this.timers.set(uri, { cancel, reason: merged });
+  }
+
+  /**
+   * A cheap document waits as long as its last analysis took: a change arriving meanwhile would
+   * have superseded that analysis anyway. An expensive one waits for the burst of changes to end.
+   */
+  private changeDelay(uri: string): number {
+    const cost = this.service.lastAnalysis(uri)?.ms ?? Infinity;
+    return cost > CHEAP_MS ? DEBOUNCE_MS : Math.ceil(cost);
   }
 
   close(uri: string): void {
-    const pending = this.timers.get(uri);
-    if (pending) clearTimeout(pending.timer);
+    this.timers.get(uri)?.cancel();
     this.timers.delete(uri);
     this.ready.delete(uri);
     this.scheduled.delete(uri);

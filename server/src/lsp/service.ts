@@ -32,6 +32,8 @@ export interface DocumentAnalysis {
   options: AnalyzeOptions;
   templateName: string;
   generation: number;
+  /** How long the analysis took: a cheap document is re-analysed on every change, without debounce. */
+  ms: number;
 }
 
 type Command = (args: unknown[]) => unknown;
@@ -157,7 +159,9 @@ export class PostmortemService {
 
   analyze(document: TextDocument, state: DocumentState, generation = this.generation): DocumentAnalysis {
     this.parseCache ??= new (engine().ParseCache)();
+    const started = performance.now();
     const analysis = engine().analyze(document.getText(), { ...state.options, cache: this.parseCache });
+    const ms = performance.now() - started;
     return {
       id: this.nextId++,
       uri: document.uri,
@@ -167,6 +171,7 @@ export class PostmortemService {
       options: state.options ?? {},
       templateName: state.config?.resolved.templateName ?? '',
       generation,
+      ms,
     };
   }
 
