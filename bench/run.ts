@@ -513,15 +513,13 @@ async function report(run: { info: ReturnType<typeof machine>; docs: Doc[]; size
 
   const byDoc = (name: string) => sizes.find((s) => s.doc === name)!;
   if (lsp.available && lsp.latencies) {
-    log(`**Language server over stdio** (\`node dist/server.cjs --stdio\`; wall ms from didChange to its publishDiagnostics, one character typed per edit after 3 warm-up edits; ${debounce === undefined ? "the server's didChange debounce is inside these figures" : `the server's ${debounce.ms} ms didChange debounce is inside these figures where its last analysis of the document took over ${debounce.cheapMs} ms`}):`);
+    log(`**Language server over stdio** (\`node dist/server.cjs --stdio\`; wall ms from didChange to its publishDiagnostics, one character typed per edit after 3 warm-up edits; ${debounce === undefined ? "the server's didChange debounce is inside these figures" : `a document whose analysis takes up to ${debounce.cheapMs} ms waits that long after a change, a slower one waits the server's ${debounce.ms} ms debounce only within a burst of changes`}):`);
     log('');
-    log(`| document | edits | p50 | p95 | max | p50 − debounce | server CPU per edit | in-process edit (CPU) | didOpen → diagnostics | didOpen ÷ p50 |`);
-    log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
-    // Whether edits of this document waited the debounce: its analyses cost more than the cheap limit.
-    const debounced = (l: { serverCpuPerEditMs: number }) => (debounce && l.serverCpuPerEditMs > debounce.cheapMs ? debounce.ms : 0);
+    log(`| document | edits | p50 | p95 | max | server CPU per edit | in-process edit (CPU) | didOpen → diagnostics | didOpen ÷ p50 |`);
+    log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
     for (const l of lsp.latencies) {
       const s = byDoc(l.doc);
-      log(`| ${l.doc} | ${l.edits}${l.capped ? ' (time cap)' : ''} | ${ms(l.p50)} | ${ms(l.p95)} | ${ms(l.max)} | ${debounce === undefined ? '—' : ms(l.p50 - debounced(l))} | ${ms(l.serverCpuPerEditMs)} | ${ms(s.medianMs[EDIT])} | ${ms(l.openMs)} | ${ratio(l.openMs / l.p50)} |`);
+      log(`| ${l.doc} | ${l.edits}${l.capped ? ' (time cap)' : ''} | ${ms(l.p50)} | ${ms(l.p95)} | ${ms(l.max)} | ${ms(l.serverCpuPerEditMs)} | ${ms(s.medianMs[EDIT])} | ${ms(l.openMs)} | ${ratio(l.openMs / l.p50)} |`);
       if (l.edits < 50 && !QUICK) notes.push(`only ${l.edits} edits of the ${l.doc} document fitted in the time cap (the brief asks for ≥ 50)`);
       // A server that re-parses only the edited piece spends about what the in-process edit does.
       if (l.doc === '1 MB' && l.serverCpuPerEditMs > 0.5 * s.medianMs[COLD]) {
@@ -541,10 +539,6 @@ async function report(run: { info: ReturnType<typeof machine>; docs: Doc[]; size
     if (small) {
       targets.push({ name: '3 KB, 1-char edit → diagnostics p50 (stdio)', target: '≤ 10 ms', measured: `${ms(small.p50)} ms`, pass: small.p50 <= 10 });
       targets.push({ name: '3 KB, 1-char edit → diagnostics p95 (stdio)', target: '≤ 25 ms', measured: `${ms(small.p95)} ms`, pass: small.p95 <= 25 });
-    }
-    for (const l of [small, big]) {
-      if (!l || debounced(l) === 0) continue;
-      notes.push(`edits of the ${l.doc} document waited the server's ${debounced(l)} ms debounce (its analyses took over ${debounce!.cheapMs} ms), so its p50 includes it${l === big ? `; the 1 MB ratio is at most didOpen ÷ debounce = ${ratio(big.openMs / debounced(l))} here` : ''}`);
     }
     targets.push({ name: 'server start → initialize result', target: '≤ 300 ms', measured: `${ms(lsp.initializeMedianMs!)} ms`, pass: lsp.initializeMedianMs! <= 300 });
     targets.push({ name: 'server RSS after the 1 MB document', target: '≤ 256 MB', measured: `${ms(lsp.rssAfter1MbMB!)} MB`, pass: lsp.rssAfter1MbMB! <= 256 });

@@ -1,13 +1,13 @@
 // Diagnostics while typing: the latest version of each document only, superseded analyses
-// dropped, one document per turn of the event loop so requests are answered in between. A document
-// whose last analysis was cheap is analysed right after each change (an analysis of a version that
-// is superseded meanwhile costs little); an expensive one waits for the burst of changes to end.
+// dropped, one document per turn of the event loop so requests are answered in between. Cheap
+// documents are analysed right after each change; expensive ones right after an isolated change,
+// and only once a burst of changes ends (see changeDelay).
 import type { Connection } from 'vscode-languageserver';
 import type { PostmortemService } from './service.js';
 import { logFailure } from './guard.js';
 
 const DEBOUNCE_MS = 100;
-/** An analysis this quick runs on every change; slower ones are debounced. */
+/** An analysis this quick runs after every change; slower ones are debounced within a burst. */
 const CHEAP_MS = 30;
 
 type Reason = 'change' | 'open' | 'save' | 'refresh';
@@ -61,9 +61,10 @@ class DiagnosticsScheduler {
     const pending = this.timers.get(uri);
     pending?.cancel();
     const merged = merge(pending?.reason, this.ready.get(uri), reason);
+    const burst = pending !== undefined || this.ready.has(uri);
     // A change waits for the burst to end, even when an earlier open or save is still queued.
     this.ready.delete(uri);
-    const delay = reason === 'change' ? this.changeDelay(uri) : 0;
+    const delay = reason === 'change' ? this.changeDelay(uri, burst) : 0;
     const cancel = afterQueuedMessages(() => {
       this.timers.delete(uri);
       this.ready.set(uri, merged);
@@ -74,11 +75,14 @@ class DiagnosticsScheduler {
 
   /**
    * A cheap document waits as long as its last analysis took: a change arriving meanwhile would
-   * have superseded that analysis anyway. An expensive one waits for the burst of changes to end.
+   * have superseded that analysis anyway. An expensive one is analysed at once after a change that
+   * finds nothing pending (the changes queued behind it still cancel that), and waits for a burst to
+   * end once one is under way.
    */
-  private changeDelay(uri: string): number {
+  private changeDelay(uri: string, burst: boolean): number {
     const cost = this.service.lastAnalysis(uri)?.ms ?? Infinity;
-    return cost > CHEAP_MS ? DEBOUNCE_MS : Math.ceil(cost);
+    if (cost <= CHEAP_MS) return Math.ceil(cost);
+    return burst ? DEBOUNCE_MS : 0;
   }
 
   close(uri: string): void {
