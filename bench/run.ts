@@ -100,12 +100,12 @@ function editContestant(): Contestant & { retainedPerEditMB(): number } {
 }
 
 const edit = editContestant();
-const COLD_NAME = 'ours, cold (fresh ParseCache)';
+const COLD_NAME = 'ours, cold (no cache, as the CLI runs it)';
 
 const contestants: Contestant[] = [
   { name: 'remark-parse (bare)', run: (doc) => void bare.parse(doc.text) },
   { name: 'markdownlint (default rules)', run: (doc) => void markdownlint({ strings: { doc: doc.text } }) },
-  { name: COLD_NAME, run: (doc) => void analyze(doc.text, { cache: new ParseCache() }) },
+  { name: COLD_NAME, run: (doc) => void analyze(doc.text) },
   edit,
 ];
 

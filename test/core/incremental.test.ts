@@ -35,7 +35,7 @@ describe('section-incremental parsing', () => {
   it('gives the same model and problems as a full parse, on random documents', () => {
     fc.assert(
       fc.property(documents, (text) => {
-        const incremental = analyze(text, { now: new Date(0) });
+        const incremental = analyze(text, { incremental: true, now: new Date(0) });
         const reference = full(text);
         expect(snapshot(incremental.postmortem)).toEqual(snapshot(reference.postmortem));
         expect(incremental.problems).toEqual(reference.problems);

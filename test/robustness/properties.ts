@@ -253,7 +253,7 @@ export const PROPERTIES: PropertyDef[] = [
     share: 0.1,
     check(input) {
       const options = optionsFor(input);
-      const incremental = analyze(input.text, options);
+      const incremental = analyze(input.text, { ...options, incremental: true });
       const full = analyze(input.text, { ...options, incremental: false });
       const a = summary(incremental.postmortem!, incremental.problems);
       const b = summary(full.postmortem!, full.problems);

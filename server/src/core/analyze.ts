@@ -23,7 +23,7 @@ export interface AnalyzeOptions {
   ruleSet?: readonly Rule[];
   /** Trees of unchanged sections are reused from here (the language server keeps one per document). */
   cache?: ParseCache;
-  /** False parses in one go instead of section by section; the result is the same. */
+  /** False parses in one go, true section by section; unset picks the faster. The result is the same. */
   incremental?: boolean;
   /** Today, for the date the empty-file fix writes; injected by tests. */
   now?: Date;

@@ -12,7 +12,10 @@ import { readActionItems } from './actions.js';
 export interface ParseOptions {
   /** Trees of unchanged pieces are reused from here: an edit re-parses only what it touched. */
   cache?: ParseCache;
-  /** False parses the document in one go (the reference the incremental parse must equal). */
+  /**
+   * False parses the document in one go (the reference the incremental parse must equal); true cuts
+   * it into pieces; unset cuts it when a cache is given or the document is large (the faster way).
+   */
   incremental?: boolean;
 }
 
