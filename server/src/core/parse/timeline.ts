@@ -10,6 +10,17 @@ import { lineAt } from './lines.js';
 const UNDATED_DAY: CalendarDate = { year: 2000, month: 1, day: 1 };
 const TIME_COLUMN = /^(time|timestamp|date|when)\b/i;
 
+/** One timeline entry of a block, or (in prose) a line that may name the zone for what follows. */
+interface Reading {
+  range: Range;
+  time?: EntryTime;
+  zone?: string;
+}
+
+const readingsByNode = new WeakMap<RootContent, Reading[]>();
+
+const shifted = (range: Range, by: number): Range => ({ start: range.start + by, end: range.end + by });
+
 /** Reads timeline entries in document order, carrying the date and zone forward. */
 export class TimelineReader {
   readonly entries: TimelineEntry[] = [];
@@ -38,30 +49,46 @@ export class TimelineReader {
   node(node: RootContent, shift: number, section: Section): void {
     if (!node.position) return;
     this.shift = shift;
-    if (node.type === 'list') this.list(node, section);
-    else if (node.type === 'table') this.table(node, section);
-    else if (node.type === 'paragraph') this.paragraph(node, section);
-  }
-
-  private list(list: List, section: Section): void {
-    for (const item of list.children) {
-      const body = item.children[0];
-      const itemRange = this.range(item);
-      if (!body?.position) {
-        this.add(section, itemRange, readEntryTime(this.text, itemRange.start, itemRange.end));
-        continue;
-      }
-      const bodyRange = this.range(body);
-      bodyRange.start = afterCheckbox(this.text, item, bodyRange.start, bodyRange.end);
-      this.add(section, itemRange, readEntryTime(this.text, bodyRange.start, bodyRange.end));
+    for (const reading of this.readingsOf(node)) {
+      if (reading.time) this.add(section, shifted(reading.range, shift), { ...reading.time, timeRange: shifted(reading.time.timeRange, shift) });
+      else if (reading.zone) this.zone = reading.zone;
     }
   }
 
-  private table(table: Table, section: Section): void {
+  /**
+   * What a block says, at offsets within its piece. An unchanged piece keeps its tree (ParseCache),
+   * so after an edit only the edited piece's entries are read again; the date and zone they carry
+   * forward are applied in `node`, every time.
+   */
+  private readingsOf(node: RootContent): Reading[] {
+    let readings = readingsByNode.get(node);
+    if (readings) return readings;
+    readings = node.type === 'list' ? this.list(node) : node.type === 'table' ? this.table(node) : node.type === 'paragraph' ? this.paragraph(node) : [];
+    for (const reading of readings) {
+      reading.range = shifted(reading.range, -this.shift);
+      if (reading.time) reading.time.timeRange = shifted(reading.time.timeRange, -this.shift);
+    }
+    readingsByNode.set(node, readings);
+    return readings;
+  }
+
+  private list(list: List): Reading[] {
+    return list.children.map((item) => {
+      const body = item.children[0];
+      const itemRange = this.range(item);
+      if (!body?.position) return { range: itemRange, time: readEntryTime(this.text, itemRange.start, itemRange.end) };
+      const bodyRange = this.range(body);
+      bodyRange.start = afterCheckbox(this.text, item, bodyRange.start, bodyRange.end);
+      return { range: itemRange, time: readEntryTime(this.text, bodyRange.start, bodyRange.end) };
+    });
+  }
+
+  private table(table: Table): Reading[] {
     const [header, ...rows] = table.children;
-    if (!header) return;
+    if (!header) return [];
     const found = header.children.findIndex((cell) => TIME_COLUMN.test(plainText(cell).trim()));
     const column = found < 0 ? 0 : found;
+    const readings: Reading[] = [];
     for (const row of rows) {
       const cell = row.children[column];
       if (!cell?.position) continue;
@@ -69,22 +96,26 @@ export class TimelineReader {
       const inner = this.trimCell(cellRange);
       const time = readEntryTime(this.text, inner.start, inner.end);
       const others = row.children.filter((_, i) => i !== column).map((c) => plainText(c).trim()).filter(Boolean);
-      this.add(section, this.range(row), { ...time, rest: [time.rest, ...others].filter(Boolean).join(' | ') });
+      readings.push({ range: this.range(row), time: { ...time, rest: [time.rest, ...others].filter(Boolean).join(' | ') } });
     }
+    return readings;
   }
 
   /** Prose lines: a zone hint, or lines that start with a time (an entry per line). */
-  private paragraph(paragraph: Paragraph, section: Section): void {
+  private paragraph(paragraph: Paragraph): Reading[] {
     const range = this.range(paragraph);
+    const readings: Reading[] = [];
     let lineStart = range.start;
     while (lineStart < range.end) {
       const { lineEnd, next } = lineAt(this.text, lineStart, range.end);
       // In prose, "1500 requests failed" is a count, not 15:00.
       const time = readEntryTime(this.text, lineStart, lineEnd, false);
-      if (time.parts) this.add(section, { start: lineStart, end: lineEnd }, time);
-      else this.zone = findZoneHint(this.text.slice(lineStart, Math.min(lineEnd, lineStart + 200))) ?? this.zone;
+      const lineRange = { start: lineStart, end: lineEnd };
+      if (time.parts) readings.push({ range: lineRange, time });
+      else readings.push({ range: lineRange, zone: findZoneHint(this.text.slice(lineStart, Math.min(lineEnd, lineStart + 200))) });
       lineStart = next;
     }
+    return readings;
   }
 
   private add(section: Section, range: Range, time: EntryTime): void {
