@@ -32,7 +32,7 @@ export interface DocumentAnalysis {
   options: AnalyzeOptions;
   templateName: string;
   generation: number;
-  /** How long the analysis took: a cheap document is re-analysed on every change, without debounce. */
+  /** How long the analysis took: it decides how long the next change waits (diagnostics.ts). */
   ms: number;
 }
 
