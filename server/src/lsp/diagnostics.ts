@@ -18,6 +18,18 @@ const merge = (...reasons: (Reason | undefined)[]): Reason => reasons.find((r) =
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
+ * How long a change waits before its analysis. A cheap document waits as long as its last analysis
+ * took (`lastCostMs`): a change arriving meanwhile would have superseded that analysis anyway. An
+ * expensive one is analysed at once after a change that finds nothing pending (changes queued
+ * behind it still cancel that), and waits for a burst to end once one is under way.
+ */
+export function changeDelay(lastCostMs: number | undefined, burst: boolean): number {
+  const cost = lastCostMs ?? Infinity;
+  if (cost <= CHEAP_MS) return Math.ceil(cost);
+  return burst ? DEBOUNCE_MS : 0;
+}
+
+/**
  * Calls `fire` after `delay` ms and after the messages already received: vscode-jsonrpc handles one
  * queued message per setImmediate, so two hops land behind the next one, and a change in a burst
  * that has arrived cancels this before it fires. Returns the cancel function.
@@ -64,25 +76,13 @@ class DiagnosticsScheduler {
     const burst = pending !== undefined || this.ready.has(uri);
     // A change waits for the burst to end, even when an earlier open or save is still queued.
     this.ready.delete(uri);
-    const delay = reason === 'change' ? this.changeDelay(uri, burst) : 0;
+    const delay = reason === 'change' ? changeDelay(this.service.lastAnalysis(uri)?.ms, burst) : 0;
     const cancel = afterQueuedMessages(() => {
       this.timers.delete(uri);
       this.ready.set(uri, merged);
       this.drain();
     }, delay);
     this.timers.set(uri, { cancel, reason: merged });
-  }
-
-  /**
-   * A cheap document waits as long as its last analysis took: a change arriving meanwhile would
-   * have superseded that analysis anyway. An expensive one is analysed at once after a change that
-   * finds nothing pending (the changes queued behind it still cancel that), and waits for a burst to
-   * end once one is under way.
-   */
-  private changeDelay(uri: string, burst: boolean): number {
-    const cost = this.service.lastAnalysis(uri)?.ms ?? Infinity;
-    if (cost <= CHEAP_MS) return Math.ceil(cost);
-    return burst ? DEBOUNCE_MS : 0;
   }
 
   close(uri: string): void {
