@@ -13,18 +13,40 @@ import { mayRunOn } from './run-on.js';
 /**
  * The GFM pieces a postmortem needs: tables (timelines) and task lists (action items). The rest of
  * GFM (autolinks, footnotes, strikethrough) changes nothing we read and costs ~50% more parse time.
+ * Each is added only where it can match: a table needs a `|`, a task a `[`. Without a `|` the table
+ * tokenizer still tries every paragraph's first line as a header row, which on a 1 MB line costs
+ * 15x the rest of the parse.
  */
-function remarkTablesAndTasks(this: Processor): void {
+function remarkGfmParts(this: Processor, parts: { tables: boolean; tasks: boolean }): void {
   const data = this.data() as { micromarkExtensions?: unknown[]; fromMarkdownExtensions?: unknown[] };
-  (data.micromarkExtensions ??= []).push(gfmTable(), gfmTaskListItem());
-  (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown(), gfmTaskListItemFromMarkdown());
+  if (parts.tables) {
+    (data.micromarkExtensions ??= []).push(gfmTable());
+    (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown());
+  }
+  if (parts.tasks) {
+    (data.micromarkExtensions ??= []).push(gfmTaskListItem());
+    (data.fromMarkdownExtensions ??= []).push(gfmTaskListItemFromMarkdown());
+  }
 }
 
-// Built once: unified freezes a processor on first use, and re-creating it per keystroke is waste.
-const processor = unified().use(remarkParse).use(remarkTablesAndTasks);
-// Front matter only where there is some: with an opening `---` that never closes,
-// micromark-extension-frontmatter 2.0 stops recognising lists in the rest of the document.
-const frontMatterProcessor = unified().use(remarkParse).use(remarkTablesAndTasks).use(remarkFrontmatter, ['yaml']);
+// Built once each (unified freezes a processor on first use; re-creating one per keystroke is waste).
+const processors = new Map<string, Processor>();
+
+function processorFor(text: string): Processor {
+  const tables = text.includes('|');
+  const tasks = text.includes('[');
+  // Front matter only where there is some: with an opening `---` that never closes,
+  // micromark-extension-frontmatter 2.0 stops recognising lists in the rest of the document.
+  const frontMatter = hasClosedFrontMatter(text);
+  const key = `${+tables}${+tasks}${+frontMatter}`;
+  let processor = processors.get(key);
+  if (!processor) {
+    const base = unified().use(remarkParse).use(remarkGfmParts, { tables, tasks });
+    processor = (frontMatter ? base.use(remarkFrontmatter, ['yaml']) : base) as unknown as Processor;
+    processors.set(key, processor);
+  }
+  return processor;
+}
 
 const BOM = '\uFEFF';
 
@@ -65,10 +87,6 @@ export class ParseCache {
       this.size -= key.length;
     }
   }
-}
-
-function processorFor(text: string) {
-  return hasClosedFrontMatter(text) ? frontMatterProcessor : processor;
 }
 
 /** A first line `---` and a later line `---`; lines end at \r\n, \n or a lone \r, as micromark reads them. */
