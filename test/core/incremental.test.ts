@@ -84,4 +84,19 @@ describe('section-incremental parsing', () => {
     analyze(sections.replace('section 25.', 'section 25!'), { cache: counting });
     expect(misses).toBe(1);
   });
+
+  it('keeps only the pieces of the last analysis: typing does not accumulate old versions', () => {
+    let text = Array.from({ length: 20 }, (_, i) => `## Section ${i}\n\nText ${i}.\n`).join('\n');
+    const pieces = chunkStarts(text).length;
+    const cache = new ParseCache();
+    analyze(text, { cache });
+    expect(cache.count).toBe(pieces);
+    for (let typed = 0; typed < 200; typed++) {
+      const at = text.indexOf('Text 7.');
+      text = text.slice(0, at) + 'x' + text.slice(at);
+      analyze(text, { cache });
+    }
+    // This version's pieces, and the edited piece as the analysis before saw it.
+    expect(cache.count).toBeLessThanOrEqual(pieces + 1);
+  });
 });

@@ -45,6 +45,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const maxKB = options.maxFileSizeKB ?? DEFAULT_MAX_FILE_SIZE_KB;
   const tooLarge = sizeCapProblem(text, maxKB);
   if (tooLarge) return { postmortem: null, template, problems: [tooLarge] };
+  options.cache?.beginAnalysis();
   let postmortem: Postmortem;
   try {
     postmortem = parsePostmortem(text, template, { cache: options.cache, incremental: options.incremental });

@@ -56,7 +56,8 @@ export class PostmortemService {
   private readonly commands = new Map<string, Command>();
   private refreshTimer: NodeJS.Timeout | undefined;
   /** Parsed sections by content, shared by all documents: an edit re-parses only the section it touched. */
-  private parseCache: ParseCache | undefined;
+  /** One per open document: each keeps the pieces of its document's last analysis. */
+  private readonly parseCaches = new Map<string, ParseCache>();
 
   constructor(readonly connection: Connection) {
     this.settings = new SettingsStore(connection, this.workspace);
@@ -158,9 +159,11 @@ export class PostmortemService {
   }
 
   analyze(document: TextDocument, state: DocumentState, generation = this.generation): DocumentAnalysis {
-    this.parseCache ??= new (engine().ParseCache)();
+    // Only an open document is edited again; a file Lint Workspace reads from disk is analysed cold.
+    let cache = this.parseCaches.get(document.uri);
+    if (!cache && this.documents.get(document.uri)) this.parseCaches.set(document.uri, (cache = new (engine().ParseCache)()));
     const started = performance.now();
-    const analysis = engine().analyze(document.getText(), { ...state.options, cache: this.parseCache });
+    const analysis = engine().analyze(document.getText(), { ...state.options, cache });
     const ms = performance.now() - started;
     return {
       id: this.nextId++,
@@ -188,6 +191,7 @@ export class PostmortemService {
 
   forget(uri: string): void {
     this.analyses.delete(uri);
+    this.parseCaches.delete(uri);
     this.settings.forget(uri);
   }
 

@@ -60,32 +60,53 @@ export interface ParsedMarkdown {
   pieces: Piece[];
 }
 
-/** Trees of pieces by their exact text. Bounded: memory stays flat whatever the user pastes. */
+/**
+ * Trees of pieces by their exact text, for one document (the server keeps one per open document).
+ * Each analysis keeps only what the analysis before it used: after an edit that is every piece but
+ * the edited one, so the versions a long editing session types are not kept. A size bound covers
+ * a cache shared by several documents.
+ */
 export class ParseCache {
-  private readonly trees = new Map<string, Root>();
+  private readonly trees = new Map<string, { tree: Root; used: number }>();
   private size = 0;
+  private generation = 0;
 
   constructor(private readonly maxChars = 8 * 1024 * 1024) {}
 
+  /** How many pieces' trees it holds. */
+  get count(): number {
+    return this.trees.size;
+  }
+
+  /** Called as an analysis starts: drops the trees the previous analysis did not use. */
+  beginAnalysis(): void {
+    for (const [key, entry] of this.trees) if (entry.used < this.generation) this.delete(key);
+    this.generation++;
+  }
+
   get(text: string): Root | undefined {
-    const tree = this.trees.get(text);
-    if (tree) {
-      // Refresh its place: Map keeps insertion order, so the oldest is evicted first.
-      this.trees.delete(text);
-      this.trees.set(text, tree);
-    }
-    return tree;
+    const entry = this.trees.get(text);
+    if (!entry) return undefined;
+    entry.used = this.generation;
+    // Refresh its place: Map keeps insertion order, so the oldest is evicted first.
+    this.trees.delete(text);
+    this.trees.set(text, entry);
+    return entry.tree;
   }
 
   set(text: string, tree: Root): void {
     if (text.length > this.maxChars) return;
-    this.trees.set(text, tree);
+    this.delete(text);
+    this.trees.set(text, { tree, used: this.generation });
     this.size += text.length;
     for (const [key] of this.trees) {
       if (this.size <= this.maxChars) break;
-      this.trees.delete(key);
-      this.size -= key.length;
+      this.delete(key);
     }
+  }
+
+  private delete(key: string): void {
+    if (this.trees.delete(key)) this.size -= key.length;
   }
 }
 
