@@ -8,7 +8,7 @@ const common = {
   target: 'node20',
   format: 'cjs',
   sourcemap: 'linked',
-  minify: true,
+  minify: process.env.NO_MINIFY !== "1",
   keepNames: true,
   logLevel: 'warning',
   // jsonc-parser's UMD `main` cannot be bundled; its ESM build can.

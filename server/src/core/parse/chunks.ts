@@ -3,6 +3,8 @@
 
 const FENCE = /^( {0,3})(`{3,}|~{3,})/;
 const HEADING = /^#{1,6}(?:[ \t]|$)/;
+/** First characters of a line that can open a heading or a fence: `#`, backtick, `~`, space. */
+const MAY_DECIDE = new Set([0x23, 0x60, 0x7e, 0x20]);
 // Link reference and footnote definitions resolve across the whole document: no cutting then.
 const DEFINITION = /^ {0,3}\[[^\]\n]{1,999}\]:/m;
 
@@ -17,6 +19,12 @@ export function chunkStarts(text: string): number[] {
   while (lineStart < text.length) {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd < 0) lineEnd = text.length;
+    // Outside fences and front matter, a line that starts with none of # ` ~ or a space decides nothing.
+    if (!fence && !frontMatter && !MAY_DECIDE.has(text.charCodeAt(lineStart))) {
+      first = false;
+      lineStart = lineEnd + 1;
+      continue;
+    }
     // Only the head of a line decides anything here; a 1 MB line is not copied.
     const head = text.slice(lineStart, Math.min(lineEnd, lineStart + 256)).replace(/\r$/, '');
     if (frontMatter) {
