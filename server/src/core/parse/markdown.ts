@@ -9,6 +9,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import type { Root } from 'mdast';
 import { chunkStarts } from './chunks.js';
 import { mayRunOn } from './run-on.js';
+import { detached } from './text.js';
 
 /**
  * The GFM pieces a postmortem needs: tables (timelines) and task lists (action items). The rest of
@@ -121,8 +122,10 @@ function hasClosedFrontMatter(text: string): boolean {
 function parseText(text: string, cache: ParseCache | undefined): Root {
   const cached = cache?.get(text);
   if (cached) return cached;
-  const tree = processorFor(text).parse(text) as Root;
-  cache?.set(text, tree);
+  // Its tree's strings are slices of what is parsed: parse (and key the cache by) a piece of its own.
+  const own = cache ? detached(text) : text;
+  const tree = processorFor(own).parse(own) as Root;
+  cache?.set(own, tree);
   return tree;
 }
 

@@ -1,5 +1,5 @@
 import type { List, Paragraph, RootContent, Table } from 'mdast';
-import { plainText } from './text.js';
+import { detached, plainText } from './text.js';
 import { calendarDateOf, findZoneHint, parseTimestamp, toInstant, type CalendarDate, type TimestampParts } from '../time/index.js';
 import type { Metadata, Range, Section, TimelineEntry } from '../types.js';
 import { readEntryTime, type EntryTime } from './entry-text.js';
@@ -66,7 +66,13 @@ export class TimelineReader {
     readings = node.type === 'list' ? this.list(node) : node.type === 'table' ? this.table(node) : node.type === 'paragraph' ? this.paragraph(node) : [];
     for (const reading of readings) {
       reading.range = shifted(reading.range, -this.shift);
-      if (reading.time) reading.time.timeRange = shifted(reading.time.timeRange, -this.shift);
+      if (reading.time) {
+        // Kept as long as the node: not as views of this version of the document.
+        const { timeText, rest, timeRange } = reading.time;
+        const parts = reading.time.parts?.zone ? { ...reading.time.parts, zone: detached(reading.time.parts.zone) } : reading.time.parts;
+        reading.time = { parts, timeRange: shifted(timeRange, -this.shift), timeText: detached(timeText), rest: detached(rest) };
+      }
+      if (reading.zone) reading.zone = detached(reading.zone);
     }
     readingsByNode.set(node, readings);
     return readings;

@@ -148,18 +148,6 @@ export function readTimestamp(s: string, i: number, allowBareHHMM: boolean): Rea
   };
 }
 
-// Every analysis reads every entry's time again, and after an edit almost all of them are the same
-// strings: remember the last readings (a pure function of the text; the parts are frozen, shared).
-const MEMO_LIMIT = 50_000;
-const memos = { bare: new Map<string, Readonly<TimestampParts> | null>(), strict: new Map<string, Readonly<TimestampParts> | null>() };
-
 export function parseTimestamp(text: string, options?: ParseOptions): TimestampParts | null {
-  const allowBare = options?.allowBareHHMM ?? false;
-  const memo = allowBare ? memos.bare : memos.strict;
-  const known = memo.get(text);
-  if (known !== undefined) return known;
-  const parts = readTimestamp(text, 0, allowBare)?.start ?? null;
-  if (memo.size >= MEMO_LIMIT) memo.clear();
-  memo.set(text, parts && Object.freeze(parts));
-  return parts;
+  return readTimestamp(text, 0, options?.allowBareHHMM ?? false)?.start ?? null;
 }
