@@ -11,6 +11,13 @@ const missing = (text: string, template?: Template) =>
   analyze(text, { template }).problems.filter((p) => p.rule === 'missing-section').map((p) => p.message);
 
 describe('regressions found by the property tests', () => {
+  it('a task box right after a setext heading inside a list item is analysed (micromark asserts on it in its dev build)', () => {
+    const text = '# Postmortem: x\n\n### Action Items\n\n1. [ ]**Fix: cache *\n  -\n[X] **Fix:** \n  - **Imprvement:** \n\uFEFF\n    - **Fix:** PAY-12\n';
+    const { postmortem, problems } = analyze(text);
+    expect(postmortem).not.toBeNull();
+    expect(problems.filter((p) => p.rule === 'internal-error')).toEqual([]);
+  });
+
   it('a setext heading whose text starts with "#" is setext, and gets no ATX fix', () => {
     const text = '####### Impact\nImpact\n-\n';
     expect(parsePostmortem(text, defaultTemplate()).allSections[0]).toMatchObject({ style: 'setext', level: 2 });
