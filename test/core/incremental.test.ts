@@ -63,6 +63,61 @@ describe('section-incremental parsing', () => {
     );
   });
 
+  // Long bullet lists are cut between items too: documents long enough for that, list-heavy, with
+  // the block kinds that could swallow or interrupt an item (fences, comments, HTML, tables, quotes).
+  const listLine = fc.constantFrom(
+    '- **03:00 PM:** a\n', '- 15:00 b\n', '* [ ] task\n', '+ **Fix:** c\n', '- x\n  continued\n', '- lazy\ncontinuation\n',
+    '-   \n', '- - -\n', '  - nested\n', '2. ordered\n', '- item\n\n  second paragraph\n', '-\tTab\n', 'Para\n',
+    '- TBD d\n', '* 14:00 e\n', '- 13:00 f\n', '- 13:30 g\n', '- 16:00 h\n',
+  );
+  const longDocuments = fc.array(fc.oneof({ weight: 8, arbitrary: listLine }, { weight: 1, arbitrary: piece }), { minLength: 40, maxLength: 300 }).map((parts) => parts.join(''));
+
+  it('cuts long bullet lists between items, and still equals a full parse across edits', () => {
+    const edit = fc.record({ at: fc.nat(), remove: fc.nat({ max: 40 }), insert: fc.oneof(listLine, piece, fc.string({ maxLength: 3 })) });
+    let cutInLists = 0;
+    fc.assert(
+      fc.property(longDocuments, fc.array(edit, { maxLength: 8 }), (start, edits) => {
+        const cache = new ParseCache();
+        let text = start;
+        for (const { at, remove, insert } of [{ at: 0, remove: 0, insert: '' }, ...edits]) {
+          const position = text.length ? at % (text.length + 1) : 0;
+          text = text.slice(0, position) + insert + text.slice(position + remove);
+          cutInLists += chunkStarts(text).filter((cut) => /^[-*+]/.test(text.slice(cut, cut + 1))).length;
+          const incremental = analyze(text, { cache, now: new Date(0) });
+          const reference = full(text);
+          expect(snapshot(incremental.postmortem)).toEqual(snapshot(reference.postmortem));
+          expect(incremental.problems).toEqual(reference.problems);
+        }
+      }),
+      { numRuns: 200 },
+    );
+    // The property must have exercised the cut it is about.
+    expect(cutInLists).toBeGreaterThan(100);
+  });
+
+  it('an edit in a long timeline re-parses about a kilobyte, not the section', () => {
+    const timeline = `# Postmortem: x\n\n## Timeline\n\n${Array.from({ length: 2000 }, (_, i) => `- **${String(10 + Math.floor(i / 60) % 10).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}:** event number ${i}\n`).join('')}`;
+    const cache = new ParseCache();
+    analyze(timeline, { cache });
+    const parsed: string[] = [];
+    const recording = new (class extends ParseCache {
+      override get(text: string) {
+        const tree = cache.get(text);
+        if (!tree) parsed.push(text);
+        return tree;
+      }
+      override set(text: string, tree: Parameters<ParseCache['set']>[1]) {
+        cache.set(text, tree);
+      }
+    })();
+    analyze(timeline.replace('event number 1000', 'event number 1000!'), { cache: recording });
+    // The edited line may itself become (or stop being) a cut: then the piece around it splits (or joins).
+    expect(parsed.length).toBeGreaterThanOrEqual(1);
+    expect(parsed.length).toBeLessThanOrEqual(2);
+    expect(parsed.join('').length).toBeLessThan(4096);
+    expect(parsed.join('')).toContain('event number 1000!');
+  });
+
   for (const [name, sections] of [
     ['plain sections', Array.from({ length: 50 }, (_, i) => `## Section ${i}\n\nSome text for section ${i}.\n`).join('\n')],
     // Placeholder comments close on their line, so they do not stop the cut.
