@@ -476,12 +476,13 @@ async function main(): Promise<void> {
  * The server's didChange debounce as written in its source, and the analysis time under which it
  * does not apply, for the report (undefined when not found).
  */
-async function serverDebounceMs(): Promise<{ ms: number; cheapMs: number } | undefined> {
+async function serverDebounceMs(): Promise<{ ms: number; cheapMs: number; settleMs: number } | undefined> {
   try {
     const source = await readFile(join(ROOT, 'server/src/lsp/diagnostics.ts'), 'utf8');
     const found = /DEBOUNCE_MS\s*=\s*(\d+)/.exec(source);
     const cheap = /CHEAP_MS\s*=\s*(\d+)/.exec(source);
-    return found ? { ms: Number(found[1]), cheapMs: cheap ? Number(cheap[1]) : 0 } : undefined;
+    const settle = /SETTLE_MS\s*=\s*(\d+)/.exec(source);
+    return found ? { ms: Number(found[1]), cheapMs: cheap ? Number(cheap[1]) : 0, settleMs: settle ? Number(settle[1]) : 0 } : undefined;
   } catch {
     return undefined;
   }
@@ -513,7 +514,7 @@ async function report(run: { info: ReturnType<typeof machine>; docs: Doc[]; size
 
   const byDoc = (name: string) => sizes.find((s) => s.doc === name)!;
   if (lsp.available && lsp.latencies) {
-    log(`**Language server over stdio** (\`node dist/server.cjs --stdio\`; wall ms from didChange to its publishDiagnostics, one character typed per edit after 3 warm-up edits; ${debounce === undefined ? "the server's didChange debounce is inside these figures" : `a document whose analysis takes up to ${debounce.cheapMs} ms waits that long after a change, a slower one waits the server's ${debounce.ms} ms debounce only within a burst of changes`}):`);
+    log(`**Language server over stdio** (\`node dist/server.cjs --stdio\`; wall ms from didChange to its publishDiagnostics, one character typed per edit after 3 warm-up edits; ${debounce === undefined ? "the server's didChange debounce is inside these figures" : `each change waits as long as the document's last analysis took, at most ${debounce.settleMs} ms, for the rest of a burst to arrive; a document whose analysis takes over ${debounce.cheapMs} ms waits the server's ${debounce.ms} ms debounce within a burst`}):`);
     log('');
     log(`| document | edits | p50 | p95 | max | server CPU per edit | in-process edit (CPU) | didOpen → diagnostics | didOpen ÷ p50 |`);
     log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
@@ -596,6 +597,7 @@ async function report(run: { info: ReturnType<typeof machine>; docs: Doc[]; size
     quick: QUICK,
     serverDebounceMs: debounce?.ms,
     serverNoDebounceBelowMs: debounce?.cheapMs,
+    serverSettleMs: debounce?.settleMs,
     documents: docs.map(({ text: _text, ...d }) => d),
     inProcess: sizes,
     languageServer: lsp,

@@ -1,7 +1,7 @@
 // Diagnostics while typing: the latest version of each document only, superseded analyses
-// dropped, one document per turn of the event loop so requests are answered in between. Cheap
-// documents are analysed right after each change; expensive ones right after an isolated change,
-// and only once a burst of changes ends (see changeDelay).
+// dropped, one document per turn of the event loop so requests are answered in between. A change
+// is analysed a few milliseconds after it arrives; an expensive document's changes, once they come
+// in a burst, only when the burst ends (see changeDelay).
 import type { Connection } from 'vscode-languageserver';
 import type { PostmortemService } from './service.js';
 import { logFailure } from './guard.js';
@@ -9,6 +9,8 @@ import { logFailure } from './guard.js';
 const DEBOUNCE_MS = 100;
 /** An analysis this quick runs after every change; slower ones are debounced within a burst. */
 const CHEAP_MS = 30;
+/** The most a change waits for the rest of its burst before it is analysed. */
+const SETTLE_MS = 5;
 
 type Reason = 'change' | 'open' | 'save' | 'refresh';
 
@@ -18,15 +20,15 @@ const merge = (...reasons: (Reason | undefined)[]): Reason => reasons.find((r) =
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
- * How long a change waits before its analysis. A cheap document waits as long as its last analysis
- * took (`lastCostMs`): a change arriving meanwhile would have superseded that analysis anyway. An
- * expensive one is analysed at once after a change that finds nothing pending (changes queued
- * behind it still cancel that), and waits for a burst to end once one is under way.
+ * How long a change waits before its analysis. Long enough for the rest of a burst that is still
+ * arriving to land (a paste or a multi-cursor edit comes as several messages): as long as the
+ * document's last analysis took (`lastCostMs`), at most SETTLE_MS. Once a burst is under way, an
+ * expensive document waits for it to end instead.
  */
 export function changeDelay(lastCostMs: number | undefined, burst: boolean): number {
   const cost = lastCostMs ?? Infinity;
-  if (cost <= CHEAP_MS) return Math.ceil(cost);
-  return burst ? DEBOUNCE_MS : 0;
+  if (burst && cost > CHEAP_MS) return DEBOUNCE_MS;
+  return Math.min(Math.ceil(cost), SETTLE_MS);
 }
 
 /**
