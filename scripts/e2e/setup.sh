@@ -81,8 +81,10 @@ route_a() {
     # Into a scratch folder first, so an interrupted install never looks finished.
     rm -rf "$cs_dir" "$cs_dir.partial"
     # npm 11 runs no dependency's install script unless allowed; native modules build against Node 24.
+    # Under `npm run`, npm_config_user_agent names the outer npm's Node 20, and code-server's
+    # postinstall reads the Node version from it: drop it so the inner npm (on Node 24) sets its own.
     timed "code-server $CS_A on Node 24 (about 3 minutes)" "$TOOLS/code-server-a.log" \
-      env PATH="$n24/bin:$PATH" npm_config_nodedir="$n24" \
+      env -u npm_config_user_agent PATH="$n24/bin:$PATH" npm_config_nodedir="$n24" \
       npm install -g --prefix "$cs_dir.partial" "code-server@$CS_A" --allow-scripts=code-server,argon2 || return 1
     mv "$cs_dir.partial" "$cs_dir"
     works "$n24/bin/node" "$entry" || { log "code-server $CS_A does not start"; return 1; }
