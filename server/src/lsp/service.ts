@@ -55,7 +55,6 @@ export class PostmortemService {
   private readonly refreshListeners: (() => void)[] = [];
   private readonly commands = new Map<string, Command>();
   private refreshTimer: NodeJS.Timeout | undefined;
-  /** Parsed sections by content, shared by all documents: an edit re-parses only the section it touched. */
   /** One per open document: each keeps the pieces of its document's last analysis. */
   private readonly parseCaches = new Map<string, ParseCache>();
 
