@@ -57,6 +57,11 @@ export function readClock(s: string, i: number, allowBareHHMM: boolean): Clock |
         clock.end = fraction.end;
       }
     }
+  } else if ((s[clock.end] === 'h' || s[clock.end] === 'H') && countDigits(s, clock.end + 1, 2) === 2) {
+    // "11h05", as French- and German-speaking teams write it.
+    form = 'colon';
+    clock.minute = numberAt(s, clock.end + 1, 2);
+    clock.end += 3;
   } else if (s[clock.end] === '.' && countDigits(s, clock.end + 1, 2) === 2) {
     form = 'dot';
     clock.minute = numberAt(s, clock.end + 1, 2);

@@ -1,3 +1,4 @@
+import type { DateOrder } from './types.js';
 import { BAD, countDigits, isLetter, numberAt, readLetters, skipSpaces, startsWithWord, type Bad } from './chars.js';
 
 export interface Day {
@@ -16,9 +17,13 @@ MONTH_NAMES.forEach((name, i) => {
   MONTHS.set(name.slice(0, 3), i + 1);
 });
 
-const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
-for (const day of [...WEEKDAYS]) WEEKDAYS.add(day.slice(0, 3));
-for (const day of ['tues', 'thur', 'thurs']) WEEKDAYS.add(day);
+const WEEKDAY_NAMES = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+const WEEKDAYS = new Map<string, number>();
+WEEKDAY_NAMES.forEach((name, i) => {
+  WEEKDAYS.set(name, i);
+  WEEKDAYS.set(name.slice(0, 3), i);
+});
+for (const [name, day] of [['tues', 2], ['thur', 4], ['thurs', 4]] as const) WEEKDAYS.set(name, day);
 
 const ORDINALS = new Set(['st', 'nd', 'rd', 'th']);
 
@@ -41,15 +46,22 @@ function readMonth(s: string, i: number): { month: number; end: number } | null 
   return { month, end };
 }
 
-/** "Tuesday, " or "Tue. ": returns where the date starts. */
-export function readWeekday(s: string, i: number): number | null {
+/** A weekday name at i ("Sat", "Tuesday"): 0 (Sunday) to 6, and where the name ends. */
+export function readWeekdayName(s: string, i: number): { weekday: number; end: number } | null {
   const word = readLetters(s, i, 9);
-  if (!WEEKDAYS.has(word.toLowerCase())) return null;
-  let end = i + word.length;
+  const weekday = WEEKDAYS.get(word.toLowerCase());
+  return weekday === undefined ? null : { weekday, end: i + word.length };
+}
+
+/** "Tuesday, " or "Tue. ": the weekday and where the date (or time) after it starts. */
+export function readWeekday(s: string, i: number): { weekday: number; next: number } | null {
+  const name = readWeekdayName(s, i);
+  if (!name) return null;
+  let end = name.end;
   if (s[end] === '.') end++;
   if (s[end] === ',') end++;
   const next = skipSpaces(s, end);
-  return next > end ? next : null;
+  return next > end ? { weekday: name.weekday, next } : null;
 }
 
 function readDayNumber(s: string, i: number): { day: number; end: number } | null {
@@ -109,6 +121,35 @@ function readDayFirst(s: string, i: number): Day | Bad | null {
   return validDay(year?.year, month.month, day.day, year?.end ?? month.end, false);
 }
 
-export function readDate(s: string, i: number): Day | Bad | null {
-  return readMonthFirst(s, i) ?? readIsoDate(s, i) ?? readDayFirst(s, i);
+/**
+ * "03/01", "3/1/2024", "01.03.2024": read only in the order the template names, never guessed.
+ * A dotted date needs its year, since "14.43" is a time.
+ */
+function readNumericDate(s: string, i: number, order: DateOrder): Day | Bad | null {
+  if (order === 'ymd') return null;
+  const first = countDigits(s, i, 2);
+  const sep = s[i + first];
+  if (first < 1 || first > 2 || (sep !== '/' && sep !== '.')) return null;
+  const secondAt = i + first + 1;
+  const second = countDigits(s, secondAt, 2);
+  if (second < 1 || second > 2) return null;
+  let end = secondAt + second;
+  let year: number | undefined;
+  if (s[end] === sep) {
+    const digits = countDigits(s, end + 1, 4);
+    if (digits === 4 || digits === 2) {
+      const written = numberAt(s, end + 1, digits);
+      year = digits === 2 ? 2000 + written : written;
+      end += 1 + digits;
+    }
+  }
+  if (sep === '.' && year === undefined) return null;
+  const a = numberAt(s, i, first);
+  const b = numberAt(s, secondAt, second);
+  const [month, day] = order === 'mdy' ? [a, b] : [b, a];
+  return validDay(year, month, day, end, false);
+}
+
+export function readDate(s: string, i: number, order: DateOrder = 'ymd'): Day | Bad | null {
+  return readMonthFirst(s, i) ?? readIsoDate(s, i) ?? readDayFirst(s, i) ?? readNumericDate(s, i, order);
 }

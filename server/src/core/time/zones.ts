@@ -4,7 +4,24 @@ import { ianaZone } from './iana.js';
 export interface ZoneReading {
   zone: string;
   end: number;
+  /** The abbreviation as written, when it names more than one zone (IST, CST). */
+  ambiguous?: string;
 }
+
+/** Abbreviations with more than one common reading; `ABBREVIATIONS` holds the default one. */
+export const AMBIGUOUS_ABBREVIATIONS = new Map<string, string>([
+  ['IST', 'India Standard Time (+05:30)'],
+  ['CST', 'US Central Standard Time (-06:00)'],
+]);
+
+/** "PST/PDT", "CET/CEST": the author names both halves, so the zone follows daylight saving by date. */
+const PAIRS = new Map<string, string>([
+  ['PST/PDT', 'America/Los_Angeles'], ['MST/MDT', 'America/Denver'], ['CST/CDT', 'America/Chicago'],
+  ['EST/EDT', 'America/New_York'], ['AKST/AKDT', 'America/Anchorage'], ['GMT/BST', 'Europe/London'],
+  ['WET/WEST', 'Europe/Lisbon'], ['CET/CEST', 'Europe/Berlin'], ['EET/EEST', 'Europe/Helsinki'],
+  ['AEST/AEDT', 'Australia/Sydney'], ['NZST/NZDT', 'Pacific/Auckland'],
+]);
+for (const [pair, zone] of [...PAIRS]) PAIRS.set(pair.split('/').reverse().join('/'), zone);
 
 // An abbreviation names standard or daylight time explicitly, so it is a fixed offset.
 // IST is India (the common reading in incident reports); CST is US Central.
@@ -14,7 +31,8 @@ const ABBREVIATIONS = new Map<string, string>([
   ['AWST', '+08:00'], ['JST', '+09:00'], ['KST', '+09:00'], ['ACST', '+09:30'], ['AEST', '+10:00'], ['AEDT', '+11:00'],
   ['NZST', '+12:00'], ['NZDT', '+13:00'], ['HST', '-10:00'], ['AKST', '-09:00'], ['AKDT', '-08:00'],
   ['PST', '-08:00'], ['PDT', '-07:00'], ['MST', '-07:00'], ['MDT', '-06:00'], ['CST', '-06:00'], ['CDT', '-05:00'],
-  ['EST', '-05:00'], ['EDT', '-04:00'],
+  ['EST', '-05:00'], ['EDT', '-04:00'], ['ICT', '+07:00'], ['WIB', '+07:00'], ['PHT', '+08:00'], ['WAT', '+01:00'],
+  ['CAT', '+02:00'], ['SAST', '+02:00'], ['EAT', '+03:00'], ['BRT', '-03:00'], ['ART', '-03:00'],
   ['ET', 'America/New_York'], ['CT', 'America/Chicago'], ['MT', 'America/Denver'], ['PT', 'America/Los_Angeles'],
 ]);
 
@@ -78,7 +96,7 @@ function readRegion(s: string, end: number, region: { iana: string; standard: st
 /** A zone token at exactly i. `dashShort` allows -07 / -07:00 (only where a range cannot be meant). */
 export function readZoneToken(s: string, i: number, dashShort: boolean): ZoneReading | null {
   const c = s[i];
-  if (c === 'Z') return isWordChar(s[i + 1]) ? null : { zone: 'UTC', end: i + 1 };
+  if (c === 'Z' && !isWordChar(s[i + 1])) return { zone: 'UTC', end: i + 1 };
   if (c === '+') return readOffset(s, i, 'strict');
   if (c === '-') return readOffset(s, i, dashShort ? 'strict' : 'hhmm');
   const word = readLetters(s, i, 8);
@@ -89,10 +107,51 @@ export function readZoneToken(s: string, i: number, dashShort: boolean): ZoneRea
     if ((s[end] === '+' || s[end] === '-') && isDigit(s[end + 1])) return readOffset(s, end, 'loose');
     return { zone: 'UTC', end };
   }
+  if (word === upper && s[end] === '/') {
+    const second = readLetters(s, end + 1, 5);
+    const pair = PAIRS.get(`${word}/${second}`);
+    if (pair) return { zone: pair, end: end + 1 + second.length };
+  }
   const abbreviation = word === upper ? ABBREVIATIONS.get(word) : undefined;
-  if (abbreviation) return { zone: abbreviation, end };
+  if (abbreviation) return AMBIGUOUS_ABBREVIATIONS.has(word) ? { zone: abbreviation, end, ambiguous: word } : { zone: abbreviation, end };
   const region = REGIONS.get(word.toLowerCase());
-  return region ? readRegion(s, end, region) : null;
+  if (region) return readRegion(s, end, region);
+  return readIanaName(s, i) ?? readPlaceTime(s, i);
+}
+
+const IANA_NAME = /[A-Z][A-Za-z_]{1,20}(?:\/[A-Za-z0-9_+-]{1,32}){1,2}/y;
+
+/** "US/Pacific", "Europe/Zurich" written after a time. */
+function readIanaName(s: string, i: number): ZoneReading | null {
+  IANA_NAME.lastIndex = i;
+  const name = IANA_NAME.exec(s)?.[0];
+  const zone = name ? ianaZone(name) : undefined;
+  return zone && name ? { zone, end: i + name.length } : null;
+}
+
+const PLACE_TIME = /(UK|[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}) [Tt]ime\b/y;
+const PLACES = new Map<string, string>([['uk', 'Europe/London'], ['british', 'Europe/London'], ['irish', 'Europe/Dublin']]);
+let cities: Map<string, string> | undefined;
+
+/** The IANA zone named by a city ("Zurich", "New York"), from the zones Intl knows. */
+function cityZone(place: string): string | undefined {
+  if (!cities) {
+    cities = new Map();
+    const zones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+    for (const zone of zones) {
+      const city = zone.split('/').pop()!;
+      if (zone.includes('/') && !zone.startsWith('Etc/')) cities.set(city.replace(/_/g, ' ').toLowerCase(), zone);
+    }
+  }
+  return PLACES.get(place.toLowerCase()) ?? cities.get(place.toLowerCase());
+}
+
+/** "Zurich time", "UK time", "New York time": a place that names one IANA zone, then "time". */
+function readPlaceTime(s: string, i: number): ZoneReading | null {
+  PLACE_TIME.lastIndex = i;
+  const match = PLACE_TIME.exec(s);
+  const zone = match ? cityZone(match[1]) : undefined;
+  return zone && match ? { zone, end: i + match[0].length } : null;
 }
 
 /** A zone after a time: " UTC", "Z", "+02:00", " (PST)". `isoAttached`: right after an ISO 'T' time. */
@@ -106,6 +165,12 @@ export function readZoneAt(s: string, i: number, isoAttached: boolean): ZoneRead
   }
   const zone = readZoneToken(s, j, j === i && isoAttached);
   return zone && !isWordChar(s[zone.end]) ? zone : null;
+}
+
+/** A zone token followed by closing emphasis ("_All times in EEST_") is still whole. */
+export function endsZone(s: string, i: number): boolean {
+  const c = s[i];
+  return !isWordChar(c) || ((c === '_' || c === '*') && !isWordChar(s[i + 1]));
 }
 
 /** Parses a zone token as written and returns its canonical form. */
