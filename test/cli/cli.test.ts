@@ -40,7 +40,7 @@ describe('postmortem-lint', () => {
     const clean = results[0];
     expect(clean.problems).toEqual([]);
     expect(clean.postmortem.title).toBe('Postmortem: Checkout API Timeouts After Cache Cluster Failover');
-    expect(clean.postmortem.timeline[0]).toEqual({ line: 14, text: 'Latency alert fires for the checkout API (p99 above 4 s).', time: '2024-03-03T09:12:00.000Z' });
+    expect(clean.postmortem.timeline[0]).toEqual({ line: 14, text: 'Latency alert fires for the checkout API (p99 above 4 s).', time: '2024-03-03T09:12:00.000Z', precision: 'minute', zone: 'UTC' });
     expect(clean.postmortem.actionItems.map((a: { tag: string }) => a.tag)).toEqual(['Fix', 'Improvement', 'TODO']);
     expect(clean.postmortem.sections[0]).toEqual({ title: 'Impact', level: 2, line: 7 });
     const order = results[1].problems.find((p: { rule: string }) => p.rule === 'timeline-order');

@@ -166,7 +166,8 @@ describe('schemas', () => {
     }
     expect(CONFIG_RULE_NAMES).toEqual([
       'missing-section', 'empty-section', 'duplicate-section', 'section-order', 'heading-level',
-      'timeline-order', 'timeline-unreadable', 'timeline-window', 'action-item-untagged', 'action-item-unknown-tag',
+      'timeline-order', 'timeline-unreadable', 'timeline-window', 'timeline-empty', 'timeline-direction',
+      'action-item-untagged', 'action-item-unknown-tag',
     ]);
   });
 

@@ -18,12 +18,12 @@ describe('hover, outline and folding', () => {
 
   const hover = (line: number, character: number) => server.request('textDocument/hover', { textDocument: { uri }, position: { line, character } });
 
-  it('hovering a timeline time shows the time since the first and the previous entry', async () => {
+  it('hovering a timeline time shows how it was read, and the time since the first and the previous entry', async () => {
     expect(await hover(12, 6)).toEqual({
-      contents: { kind: 'plaintext', value: '+1h 05m since the first entry (03:00 PM) · +35m since the previous (03:30 PM)' },
+      contents: { kind: 'plaintext', value: 'Read as 2024-04-09 16:05 UTC (to the minute).\n+1h 05m since the first entry (03:00 PM) · +35m since the previous (03:30 PM)' },
       range: { start: { line: 12, character: 4 }, end: { line: 12, character: 12 } },
     });
-    expect((await hover(10, 4)).contents.value).toBe('First entry of the timeline.');
+    expect((await hover(10, 4)).contents.value).toBe('Read as 2024-04-09 15:00 UTC (to the minute).\nFirst entry of the timeline.');
     // The entry's text is not its time.
     expect(await hover(12, 30)).toBeNull();
   });

@@ -101,7 +101,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
         }
       }
     }
-    const analysis = analyze(text, analyzeOptions);
+    const analysis = analyze(text, file === STDIN ? analyzeOptions : { ...analyzeOptions, fileName: file });
     const name = file === STDIN ? '<stdin>' : file;
     results.push({ file: name, ...reportAnalysis(analysis, text) });
     if (options.format === 'html') analysed.push({ file: name, text, analysis });

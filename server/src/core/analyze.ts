@@ -25,6 +25,8 @@ export interface AnalyzeOptions {
   cache?: ParseCache;
   /** False parses in one go, true section by section; unset picks the faster. The result is the same. */
   incremental?: boolean;
+  /** The file's name or path: a date in it dates a timeline that names no year. */
+  fileName?: string;
   /** Today, for the date the empty-file fix writes; injected by tests. */
   now?: Date;
 }
@@ -48,7 +50,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   options.cache?.beginAnalysis();
   let postmortem: Postmortem;
   try {
-    postmortem = parsePostmortem(text, template, { cache: options.cache, incremental: options.incremental });
+    postmortem = parsePostmortem(text, template, { cache: options.cache, incremental: options.incremental, fileName: options.fileName });
   } catch (error) {
     // The parser is third-party code on hostile input (a stack overflow on deep nesting, say):
     // one problem that says so, never an exception into the server or the CLI.

@@ -19,7 +19,7 @@ export interface ProblemReport {
 export interface PostmortemReport {
   title: string | null;
   sections: { title: string; level: number; line: number }[];
-  timeline: { line: number; text: string; time: string | null }[];
+  timeline: { line: number; text: string; time: string | null; precision: 'day' | 'minute' | 'second' | null; zone: string | null }[];
   actionItems: { line: number; tag: string | null; text: string }[];
   metrics: MetricsReport;
 }
@@ -61,7 +61,13 @@ export function reportPostmortem(postmortem: Postmortem): PostmortemReport {
   return {
     title: postmortem.title?.value ?? null,
     sections: postmortem.allSections.map((section) => ({ title: section.title, level: section.level, line: line(section.headingRange.start) })),
-    timeline: postmortem.timeline.map((entry) => ({ line: line(entry.range.start), text: entry.text, time: isoTime(entry.instant, entry.dateKnown) })),
+    timeline: postmortem.timeline.map((entry) => ({
+      line: line(entry.range.start),
+      text: entry.text,
+      time: isoTime(entry.instant, entry.dateKnown, entry.yearKnown),
+      precision: entry.precision,
+      zone: entry.zone,
+    })),
     actionItems: postmortem.actionItems.map((item) => ({ line: line(item.range.start), tag: item.tag, text: item.text })),
     metrics: reportMetrics(postmortem),
   };
@@ -81,11 +87,15 @@ function reportMetrics(postmortem: Postmortem): MetricsReport {
   };
 }
 
-/** ISO 8601: a full instant when the date is known, else the time of day alone (e.g. "15:00:00Z"). */
-export function isoTime(instant: number | null, dateKnown: boolean): string | null {
+/**
+ * ISO 8601: a full instant when the date is known, the time of day alone (e.g. "15:00:00Z") when
+ * it is not, and without the year ("--06-10T15:00:00.000Z") when only the year is unknown.
+ */
+export function isoTime(instant: number | null, dateKnown: boolean, yearKnown = true): string | null {
   if (instant === null) return null;
   const iso = new Date(instant).toISOString();
-  return dateKnown ? iso : iso.slice(11, 19) + 'Z';
+  if (!dateKnown) return iso.slice(11, 19) + 'Z';
+  return yearKnown ? iso : '--' + iso.slice(5);
 }
 
 export function reportAnalysis(analysis: Analysis, text: string) {

@@ -56,6 +56,10 @@ export interface TimelineSettings {
   order: 'ascending' | 'descending';
   /** Zone used when neither the entry, the heading, a preamble line nor the Duration names one. */
   defaultTimeZone: string;
+  /** How numeric dates (03/01) are read; 'ymd' (default) reads none of them. */
+  dateOrder?: 'ymd' | 'mdy' | 'dmy';
+  /** Ambiguous abbreviation → zone ("IST" → "Europe/Dublin"). */
+  zoneAliases?: Record<string, string>;
 }
 
 export interface Template {
@@ -134,7 +138,25 @@ export interface TimelineEntry {
   /** Whether any date applies (written here, inherited from an earlier entry or the metadata). */
   dateKnown: boolean;
   approximate: boolean;
+  /** How precisely the time is known: 'day' for a date alone; null when unreadable. */
+  precision: 'day' | 'minute' | 'second' | null;
+  /** The zone the entry was read in ('UTC', '+02:00' or an IANA name); null when unreadable. */
+  zone: string | null;
+  /** How an ambiguous zone abbreviation (IST, CST) was read, for messages. */
+  zoneNote?: string;
+  /** Whether the year is known (written, or from a heading, the Duration, front matter, title or file name). */
+  yearKnown: boolean;
+  /** A time-only entry read as the next day: it goes back across midnight from the entry before it. */
+  nextDay?: boolean;
   section: Section;
+}
+
+/** A date written on its own (a `### May 12` heading, a `2024-03-20:` line): it dates what follows. */
+export interface TimelineDateMark {
+  range: Range;
+  text: string;
+  /** Midnight of that day in the timeline's zone. */
+  instant: number;
 }
 
 export interface ActionItem {
@@ -168,7 +190,13 @@ export interface Postmortem {
   sections: Section[];
   /** Every section in document order. */
   allSections: Section[];
+  /** How much deeper than the template this document writes its sections: 1 under an H2 title. */
+  headingOffset: number;
   timeline: TimelineEntry[];
+  /** Dates written on their own between entries, in document order. */
+  timelineDates: TimelineDateMark[];
+  /** Direction the file declares (`<!-- postmortem-timeline newest-first -->` or front matter), if any. */
+  timelineDirection?: { order: 'ascending' | 'descending'; range: Range };
   actionItems: ActionItem[];
   directives: DisableDirective[];
   /** Offsets where each line starts, for offset ↔ line/column. */

@@ -1,4 +1,4 @@
-// Hover on a timeline entry's time: how long after the first and the previous entry it was.
+// Hover on a timeline entry's time: how it was read, and how long after the first and the previous entry.
 // Hover on the Duration line: how long the incident lasted.
 import { MarkupKind, type Connection, type Hover, type HoverParams } from 'vscode-languageserver';
 import { engine } from './engine.js';
@@ -25,7 +25,8 @@ export function registerHoverSupport(connection: Connection, service: Postmortem
       const parts: string[] = [];
       if (timing.first && timing.sinceFirst !== undefined) parts.push(`${e.formatElapsed(timing.sinceFirst, true)} since the first entry (${timing.first.timeText})`);
       if (timing.previous && timing.sincePrevious !== undefined) parts.push(`${e.formatElapsed(timing.sincePrevious, true)} since the previous (${timing.previous.timeText})`);
-      const value = parts.length ? parts.join(' · ') : 'First entry of the timeline.';
+      const reading = e.entryReading(timing.entry);
+      const value = [reading, parts.length ? parts.join(' · ') : 'First entry of the timeline.'].filter(Boolean).join('\n');
       return { contents: { kind: MarkupKind.PlainText, value }, range: toRange(entry.document, timing.entry.timeRange) };
     }
 

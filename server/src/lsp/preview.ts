@@ -27,7 +27,7 @@ export function registerPreviewSupport(connection: Connection, service: Postmort
       const settings = await service.settings.get(uri);
       const resolved = service.configs.forPath(uriToPath(uri), settings).resolved;
       const options: AnalyzeOptions = { template: resolved.template, rules: resolved.rules, maxFileSizeKB: settings.maxFileSizeKB };
-      return engine().analyze(text, options);
+      return engine().analyze(text, { ...options, fileName: decodeURIComponent(uri.split('/').pop() ?? '') });
     },
     // The renderer lives in the engine bundle with unified, loaded on first use.
     render: (...args) => engine().renderPreviewBody(...args),

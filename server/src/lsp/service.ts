@@ -162,7 +162,7 @@ export class PostmortemService {
     let cache = this.parseCaches.get(document.uri);
     if (!cache && this.documents.get(document.uri)) this.parseCaches.set(document.uri, (cache = new (engine().ParseCache)()));
     const started = performance.now();
-    const analysis = engine().analyze(document.getText(), { ...state.options, cache });
+    const analysis = engine().analyze(document.getText(), { ...state.options, cache, fileName: decodeURIComponent(document.uri.split('/').pop() ?? '') });
     const ms = performance.now() - started;
     return {
       id: this.nextId++,

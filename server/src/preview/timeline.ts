@@ -4,6 +4,7 @@ import type { PreviewContext } from './context.js';
 import { attrs, escapeHtml, lineAttrs } from './html.js';
 import { formatSpan, machineInstant, machineSpan } from './format.js';
 import { renderInline } from './document.js';
+import { entryReading } from '../core/assist/entry-reading.js';
 
 const MINUTE = 60_000;
 
@@ -25,7 +26,7 @@ export function renderTimeline(ctx: PreviewContext): string {
   const items = postmortem.timeline.map((entry) => {
     const line = ctx.line(entry.range.start);
     if (entry.dateOnly) {
-      return `<li${attrs({ class: 'day', ...lineAttrs(line, ctx.interactive) })}><span class="time">${escapeHtml(entry.timeText)}</span></li>`;
+      return `<li${attrs({ class: 'day', ...lineAttrs(line, ctx.interactive) })}><span class="time" title="${escapeHtml(entryReading(entry) ?? '')}">${escapeHtml(entry.timeText || entry.text)}</span></li>`;
     }
     const flags: string[] = [];
     let gap = '';
@@ -41,7 +42,7 @@ export function renderTimeline(ctx: PreviewContext): string {
     const problem = flags.length > 0;
     const offset = entry.instant !== null && metrics.start !== null ? `<span class="offset">${offsetText(entry.instant - metrics.start)}</span>` : '<span class="offset">?</span>';
     const time = entry.instant !== null
-      ? `<time class="time" datetime="${machineInstant(entry.instant, entry.dateKnown)}">${escapeHtml(entry.timeText)}</time>`
+      ? `<time class="time" datetime="${machineInstant(entry.instant, entry.dateKnown)}" title="${escapeHtml(entryReading(entry) ?? '')}">${escapeHtml(entry.timeText)}</time>`
       : `<span class="time">${escapeHtml(entry.timeText || '(no time)')}</span>`;
     const flag = problem ? ` <strong class="flag">${flags.join(', ')}</strong>` : '';
     return `<li${attrs({ class: problem ? 'entry problem' : 'entry', ...lineAttrs(line, ctx.interactive) })}>${gap}${offset}${time}<span class="text">${entryText(entry, ctx)}</span>${flag}</li>`;

@@ -5,6 +5,7 @@ export { missingSections, findTemplateEntry, hasSection } from './missing-sectio
 export { entryTimingAt, durationAt, formatElapsed, isTimed, timelineOffsetAt, wallTime } from './timeline-assist.js';
 export type { EntryTiming } from './timeline-assist.js';
 export { formatTimeLike } from './format-time.js';
+export { entryReading } from './entry-reading.js';
 export type { WallTime } from './format-time.js';
 export { foldingRegions } from './folding.js';
 export type { FoldingRegion } from './folding.js';

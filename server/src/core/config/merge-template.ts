@@ -10,7 +10,7 @@ export function cloneTemplate(template: Template): Template {
     name: template.name,
     sections: template.sections.map(cloneSection),
     tags: [...template.tags],
-    timeline: { order: template.timeline.order, defaultTimeZone: template.timeline.defaultTimeZone },
+    timeline: { ...template.timeline, ...(template.timeline.zoneAliases && { zoneAliases: { ...template.timeline.zoneAliases } }) },
   };
   if (template.description !== undefined) copy.description = template.description;
   if (template.ordered !== undefined) copy.ordered = template.ordered;
@@ -51,6 +51,8 @@ export function mergeTemplate(base: Template, config: TemplateOverrides): Templa
   if (config.tags !== undefined) template.tags = [...config.tags];
   if (config.timeline?.order !== undefined) template.timeline.order = config.timeline.order;
   if (config.timeline?.defaultTimeZone !== undefined) template.timeline.defaultTimeZone = config.timeline.defaultTimeZone;
+  if (config.timeline?.dateOrder !== undefined) template.timeline.dateOrder = config.timeline.dateOrder;
+  if (config.timeline?.zoneAliases !== undefined) template.timeline.zoneAliases = { ...template.timeline.zoneAliases, ...config.timeline.zoneAliases };
   return template;
 }
 

@@ -9,11 +9,11 @@ export function findSectionsFor(postmortem: Postmortem, entry: TemplateEntry): S
 }
 
 /** The heading, its placeholder and its required children, as Markdown lines. */
-export function sectionMarkdown(entry: TemplateEntry): string[] {
+export function sectionMarkdown(entry: TemplateEntry, headingOffset = 0): string[] {
   const children = entry.children.filter((child) => child.required);
-  const lines = [`${'#'.repeat(entry.level)} ${entry.section.title}`, ''];
+  const lines = [`${'#'.repeat(Math.min(entry.level + headingOffset, 6))} ${entry.section.title}`, ''];
   if (entry.section.placeholder && children.length === 0) lines.push(placeholderComment(entry.section.placeholder), '');
-  for (const child of children) lines.push(...sectionMarkdown(child));
+  for (const child of children) lines.push(...sectionMarkdown(child, headingOffset));
   return lines;
 }
 
@@ -61,7 +61,7 @@ export function insertSectionFix(postmortem: Postmortem, entry: TemplateEntry, c
   const close = offset === postmortem.text.length ? openBlockCloser(postmortem, cache) : '';
   return {
     title: `Add section “${entry.section.title}”`,
-    edits: [insertBlock(postmortem.text, offset, sectionMarkdown(entry), close)],
+    edits: [insertBlock(postmortem.text, offset, sectionMarkdown(entry, postmortem.headingOffset), close)],
     isPreferred: true,
   };
 }

@@ -7,9 +7,14 @@ const BOLD_LABEL = /^(\*\*|__)([^*_\n]{1,40}?)(:?)\1(:?)/;
 // `Fix: text` without bold counts only when Fix is a known tag.
 const PLAIN_LABEL = /^([A-Za-z][\w-]{0,30}):/;
 
+// `- Prevent – stops it happening again`: a bullet that explains a tag, not an action item.
+const TAG_DEFINITION = /^[*_`"']{0,2}([A-Za-z][\w-]{0,30})[*_`"']{0,2}\s+(?:[–—=]|-\s|means\b)/;
+
 /** Top-level list items of an action section. */
 export function readActionItems(list: List, section: Section, text: string, shift: number, tags: string[]): ActionItem[] {
   const byLowerCase = new Map(tags.map((tag) => [tag.toLowerCase(), tag]));
+  // Under a heading named like a tag ("### Prevent"), plain bullets are of that kind.
+  const headingTag = byLowerCase.get(section.key) ?? byLowerCase.get(section.key.replace(/s$/, ''));
   const items: ActionItem[] = [];
   for (const item of list.children) {
     if (!item.position) continue;
@@ -37,7 +42,10 @@ export function readActionItems(list: List, section: Section, text: string, shif
         action.tag = known;
         action.text = text.slice(contentStart + plain[0].length, bodyEnd).trim();
       } else {
+        const definition = TAG_DEFINITION.exec(head);
+        if (definition && byLowerCase.has(definition[1].toLowerCase())) continue;
         action.text = text.slice(contentStart, bodyEnd).trim();
+        if (headingTag) action.tag = headingTag;
       }
     }
     items.push(action);

@@ -1,3 +1,4 @@
+import type { RootContent } from 'mdast';
 import type { Postmortem, Section, Template } from '../types.js';
 import { indexTemplate } from '../template-index.js';
 import { parseMarkdown, type ParseCache } from './markdown.js';
@@ -6,7 +7,9 @@ import { computeLineStarts } from './lines.js';
 import { buildSections, readHeadings } from './sections.js';
 import { readDirectives } from './directives.js';
 import { buildMetadata, frontMatterSources, readFrontMatter, readMetaLines, type MetadataSource } from './metadata.js';
-import { TimelineReader } from './timeline.js';
+import { TimelineReader } from './timeline/reader.js';
+import { timelineStart } from './timeline/start.js';
+import { readTimelineDirection } from './timeline/direction.js';
 import { readActionItems } from './actions.js';
 
 export interface ParseOptions {
@@ -17,6 +20,8 @@ export interface ParseOptions {
    * it into pieces; unset cuts it when a cache is given or the document is large (the faster way).
    */
   incremental?: boolean;
+  /** The file's name or path: a date in it (2025-05-12-dns.md) dates a timeline that names no year. */
+  fileName?: string;
 }
 
 /** Parses a postmortem into the model every rule and view reads. */
@@ -45,41 +50,66 @@ export function parsePostmortem(text: string, template: Template, options: Parse
     // Lists carry metadata only above the first section; elsewhere they are content.
     if (kind === 'text' && (node.type === 'paragraph' || !owners[i])) metaSources.push(...readMetaLines(node, shift, text));
   });
-  const metadata = buildMetadata([...metaSources, ...frontMatterSources(frontMatter)], template.timeline.defaultTimeZone);
+  const metadata = buildMetadata([...metaSources, ...frontMatterSources(frontMatter)], template.timeline.defaultTimeZone, template.timeline.dateOrder);
 
-  const timeline = new TimelineReader(text, metadata, template.timeline.defaultTimeZone);
+  const fmTitle = frontMatter?.data?.title;
+  const documentTitle: Postmortem['title'] = title
+    ? { value: title.title, text: title.title, range: title.range }
+    : typeof fmTitle === 'string' && frontMatter
+      ? { value: fmTitle, text: fmTitle, range: frontMatter.range }
+      : undefined;
+  const timelineDirection = readTimelineDirection(pieces, frontMatter);
+  const settings = template.timeline;
+  const start = timelineStart(metadata, { title: documentTitle, frontMatter }, settings.defaultTimeZone, options.fileName);
+  const ascending = (timelineDirection?.order ?? settings.order) === 'ascending';
+  const timeline = new TimelineReader(text, start, settings, ascending);
   const actionItems: Postmortem['actionItems'] = [];
   let headingsSeen = 0;
   // Every timeline heading is read in order, even one with no content ("### June 11" sets the day).
   const readHeadingsUpTo = (end: number) => {
-    for (; headingsSeen < end; headingsSeen++) if (all[headingsSeen].kind === 'timeline') timeline.heading(all[headingsSeen]);
+    for (; headingsSeen < end; headingsSeen++) {
+      const section = all[headingsSeen];
+      if (section.kind === 'timeline') timeline.heading(section, section.children[0]?.headingRange.start ?? section.range.end);
+    }
   };
+  // Lists outside the timeline that read as one, for a document without a timeline section.
+  const loose: { node: RootContent; shift: number; section: Section; previous?: RootContent }[] = [];
   blocks.forEach(({ node, shift }, i) => {
     const section = owners[i];
-    if (!section) return;
     readHeadingsUpTo(ownerIndex[i] + 1);
-    if (section.kind === 'timeline') timeline.node(node, shift, section);
-    else if (section.kind === 'actions' && node.type === 'list') {
-      actionItems.push(...readActionItems(node, section, text, shift, template.tags));
+    if (section?.kind === 'timeline') timeline.node(node, shift, section);
+    else if (section?.kind === 'actions') {
+      if (node.type === 'list') actionItems.push(...readActionItems(node, section, text, shift, template.tags));
+    } else if (node.type === 'list') {
+      if (section) timeline.labelled(node, shift, section);
+      loose.push({ node, shift, section: section ?? documentSection(text), previous: blocks[i - 1]?.node });
     }
   });
   readHeadingsUpTo(all.length);
+  if (timeline.entries.length === 0 && !all.some((s) => s.kind === 'timeline')) {
+    const found = loose.find(({ node, shift, previous }) => timeline.looksLikeTimeline(node, shift, previous));
+    if (found) timeline.node(found.node, found.shift, found.section);
+  }
 
-  const fmTitle = frontMatter?.data?.title;
   return {
     text,
-    title: title
-      ? { value: title.title, text: title.title, range: title.range }
-      : typeof fmTitle === 'string' && frontMatter
-        ? { value: fmTitle, text: fmTitle, range: frontMatter.range }
-        : undefined,
+    title: documentTitle,
     frontMatter,
     metadata,
     sections,
     allSections: all,
+    headingOffset: title ? title.level - 1 : 0,
     timeline: timeline.entries,
+    timelineDates: timeline.dates,
+    ...(timelineDirection && { timelineDirection }),
     actionItems,
     directives: readDirectives(pieces),
     lineStarts: computeLineStarts(text),
   };
+}
+
+/** Stands for "no section" where a timeline list sits above every heading. */
+function documentSection(text: string): Section {
+  const range = { start: 0, end: text.length };
+  return { title: '', key: '', level: 0, headingRange: { start: 0, end: 0 }, range, bodyRange: range, style: 'atx', children: [], kind: 'timeline' };
 }

@@ -2,7 +2,7 @@ import type { RootContent } from 'mdast';
 import { parse as parseYaml } from 'yaml';
 import type { DurationMeta, Located, Metadata, Postmortem, Range } from '../types.js';
 import { lineAt } from './lines.js';
-import { parseDuration, parseTimestamp, toInstant } from '../time/index.js';
+import { parseDuration, parseTimestamp, toInstant, type DateOrder } from '../time/index.js';
 
 // `**Duration:** value` or `**Duration**: value`, one per line.
 const META_LINE = /^[ \t]{0,3}(?:[-*+][ \t]+)?(\*\*|__)([A-Za-z][A-Za-z ]{0,30}?)[ \t]*(:?)\1[ \t]*(:?)[ \t]*(.*)$/;
@@ -45,16 +45,16 @@ export function readFrontMatter(first: RootContent | undefined, shift: number): 
   }
 }
 
-export function buildMetadata(sources: MetadataSource[], defaultZone: string): Metadata {
+export function buildMetadata(sources: MetadataSource[], defaultZone: string, dateOrder?: DateOrder): Metadata {
   const metadata: Metadata = { extra: {} };
   for (const source of sources) {
     const located: Located = { value: source.value, text: source.value, range: source.range };
     switch (source.key) {
       case 'duration':
-        metadata.duration ??= readDuration(source, defaultZone);
+        metadata.duration ??= readDuration(source, defaultZone, dateOrder);
         break;
       case 'date': {
-        const parts = parseTimestamp(source.value);
+        const parts = parseTimestamp(source.value, { dateOrder });
         metadata.date ??= { ...located, value: parts ? toInstant(parts, undefined, defaultZone) : null };
         break;
       }
@@ -71,8 +71,8 @@ export function buildMetadata(sources: MetadataSource[], defaultZone: string): M
   return metadata;
 }
 
-function readDuration(source: MetadataSource, defaultZone: string): DurationMeta {
-  const parsed = parseDuration(source.value);
+function readDuration(source: MetadataSource, defaultZone: string, dateOrder?: DateOrder): DurationMeta {
+  const parsed = parseDuration(source.value, dateOrder);
   const zone = parsed.zone ?? defaultZone;
   const start = parsed.start ? toInstant(parsed.start, undefined, parsed.start.zone ?? zone) : null;
   let end: number | null = null;

@@ -4,6 +4,7 @@ import { plainText } from './text.js';
 import type { Range, Section } from '../types.js';
 import type { TemplateEntry, TemplateIndex } from '../template-index.js';
 import { normalizeTitle } from './titles.js';
+import { parseTimestamp } from '../time/index.js';
 
 export interface HeadingInfo {
   node: Heading;
@@ -40,10 +41,16 @@ export function readHeadings(blocks: Block[], text: string): HeadingInfo[] {
 export function buildSections(headings: HeadingInfo[], textLength: number, index: TemplateIndex): { sections: Section[]; all: Section[]; title?: HeadingInfo } {
   let title: HeadingInfo | undefined;
   let rest = headings;
-  if (headings[0]?.level === 1 && !index.byKey.has(normalizeTitle(headings[0].title))) {
-    title = headings[0];
+  const first = headings[0];
+  // The title is the first heading when it is an H1, or above every heading after it ("## Report"
+  // over "### Impact" sections).
+  if (first && !index.byKey.has(normalizeTitle(first.title)) && (first.level === 1 || headings.slice(1).every((h) => h.level > first.level))) {
+    title = first;
     rest = headings.slice(1);
   }
+  const dateOrder = index.template.timeline.dateOrder;
+  /** The timeline section that date and time headings continue ("## May 12" after "## Timeline"). */
+  let timeline: Section | undefined;
   const all: Section[] = [];
   const roots: Section[] = [];
   const open: Section[] = [];
@@ -52,12 +59,19 @@ export function buildSections(headings: HeadingInfo[], textLength: number, index
     section.bodyRange.end = end;
   };
   for (const heading of rest) {
-    // A heading ends every open section of the same or a deeper level.
-    while (open.length && open[open.length - 1].level >= heading.level) close(open.pop()!, heading.range.start);
+    const key = normalizeTitle(heading.title);
+    const continues = timeline !== undefined && !index.byKey.has(key) && parseTimestamp(heading.title, { allowBareHHMM: true, dateOrder }) !== null;
+    if (continues) {
+      while (open[open.length - 1] !== timeline) close(open.pop()!, heading.range.start);
+    } else {
+      // A heading ends every open section of the same or a deeper level.
+      while (open.length && open[open.length - 1].level >= heading.level) close(open.pop()!, heading.range.start);
+      if (timeline && !open.includes(timeline)) timeline = undefined;
+    }
     const parent = open[open.length - 1];
     const section: Section = {
       title: heading.title,
-      key: normalizeTitle(heading.title),
+      key,
       level: heading.level,
       headingRange: heading.range,
       range: { start: heading.range.start, end: textLength },
@@ -74,18 +88,25 @@ export function buildSections(headings: HeadingInfo[], textLength: number, index
     }
     all.push(section);
     open.push(section);
+    matchTemplate(section, index, title ? title.level - 1 : 0);
+    if (section.kind === 'timeline' && !timeline) timeline = section;
   }
-  for (const section of all) matchTemplate(section, index);
   return { sections: roots, all, title };
 }
 
-function matchTemplate(section: Section, index: TemplateIndex): void {
+function matchTemplate(section: Section, index: TemplateIndex, headingOffset: number): void {
   const candidates = index.byKey.get(section.key);
   const parentEntry = section.parent?.template && index.entryOf(section.parent.template);
   let match: TemplateEntry | undefined;
   if (candidates?.length) {
-    // A child title that also exists elsewhere belongs to the parent it is written under.
-    match = candidates.find((entry) => entry.parent && entry.parent === parentEntry) ?? candidates[0];
+    // A child title that also exists elsewhere belongs to the parent it is written under. A
+    // top-level title under another section is that section when it sits at the template's level
+    // (the parent is the one written too high) or one level too deep; under Action Items
+    // ("### Detection"), or deeper in an appendix ("#### Summary"), it is content.
+    const parent = section.parent;
+    const topLevel = (entry: TemplateEntry) =>
+      !parent || section.level <= entry.level + headingOffset || (parent.kind !== 'actions' && section.level === parent.level + 1);
+    match = candidates.find((entry) => entry.parent && entry.parent === parentEntry) ?? candidates.find((entry) => entry.parent || topLevel(entry));
   }
   if (match) {
     section.template = match.section;

@@ -9,12 +9,14 @@ export const headingLevel: Rule = {
   check({ postmortem, index, text, report }) {
     for (const section of postmortem.allSections) {
       const entry = section.template && index.entryOf(section.template);
-      if (!entry || entry.level === section.level) continue;
-      const hashes = '#'.repeat(entry.level);
+      // Levels count from the document's title: under an H2 title, sections are H3.
+      const level = entry && Math.min(entry.level + postmortem.headingOffset, 6);
+      if (!entry || !level || level === section.level) continue;
+      const hashes = '#'.repeat(level);
       const marker = /^#{1,6}/.exec(text.slice(section.headingRange.start, section.headingRange.start + 6));
       report({
         range: section.headingRange,
-        message: `Section ${quote(section.title)} should be a level ${entry.level} heading (${hashes}), not level ${section.level}.`,
+        message: `Section ${quote(section.title)} should be a level ${level} heading (${hashes}), not level ${section.level}.`,
         // Setext headings (underlined) only have levels 1 and 2; rewriting them is left to the author.
         fixes:
           section.style === 'atx' && marker

@@ -7,6 +7,8 @@ import { headingLevel } from './heading-level.js';
 import { timelineOrder } from './timeline-order.js';
 import { timelineUnreadable } from './timeline-unreadable.js';
 import { timelineWindow } from './timeline-window.js';
+import { timelineEmpty } from './timeline-empty.js';
+import { timelineDirectionRule } from './timeline-direction.js';
 import { actionItemUntagged } from './action-item-untagged.js';
 import { actionItemUnknownTag } from './action-item-unknown-tag.js';
 
@@ -20,6 +22,8 @@ export const RULES: readonly Rule[] = [
   timelineOrder,
   timelineUnreadable,
   timelineWindow,
+  timelineEmpty,
+  timelineDirectionRule,
   actionItemUntagged,
   actionItemUnknownTag,
 ];

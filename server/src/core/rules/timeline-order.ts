@@ -1,40 +1,37 @@
 import type { Rule } from './rule.js';
-import type { TimelineEntry } from '../types.js';
+import { goesBack, timelineDirection, timelineSteps, type Step } from './timeline-steps.js';
 
 export const timelineOrder: Rule = {
   name: 'timeline-order',
-  description: 'A timeline entry is earlier than the one before it (later, for templates whose timeline is newest first).',
+  description: 'A timeline entry is earlier than the one before it (later, for timelines that run newest first), or a time-only entry goes back across midnight.',
   defaultSeverity: 'error',
   fixable: false,
   check({ postmortem, template, report }) {
-    const descending = template.timeline.order === 'descending';
-    let previous: TimelineEntry | undefined;
-    let dateBetween = false;
-    for (const entry of postmortem.timeline) {
-      if (entry.dateOnly) {
-        dateBetween = true;
+    const steps = timelineSteps(postmortem);
+    const { descending } = timelineDirection(postmortem, template, steps);
+    const reported = new Set<Step>();
+    const flag = (step: Step, message: string, other: Step) => {
+      if (reported.has(step)) return;
+      reported.add(step);
+      report({ range: step.timeRange, message, related: [{ range: other.timeRange, message: `Entry: ${other.timeText}` }] });
+    };
+    const direction = descending ? 'forwards (this timeline is newest first)' : 'backwards';
+    for (let i = 1; i < steps.length; i++) {
+      const [step, previous, next] = [steps[i], steps[i - 1], steps[i + 1]];
+      if (step.entry?.nextDay) {
+        const day = new Date(step.start).toISOString().slice(0, 10);
+        const example = step.entry.yearKnown ? `“${day} ${step.timeText}”` : `the date before the time`;
+        flag(step, `${step.timeText} is earlier than ${previous.timeText} above: read as the next day. If it is, write the date (${example}); if not, check the time.`, previous);
         continue;
       }
-      if (entry.instant === null) continue;
-      // Only the previous entry counts, so one typo gives one problem, not a cascade.
-      if (previous && (descending ? entry.instant > previous.instant! : entry.instant < previous.instant!)) {
-        const direction = descending ? 'forwards (this timeline is newest first)' : 'backwards';
-        const hint = !entry.hasDate && !dateBetween ? ` If this happened on a later day, add the date${nextDayExample(entry, previous)}.` : '';
-        report({
-          range: entry.timeRange,
-          message: `Timeline goes ${direction}: ${entry.timeText} comes after ${previous.timeText} on the entry above.${hint}`,
-          related: [{ range: previous.timeRange, message: `Previous entry: ${previous.timeText}` }],
-        });
+      if (!goesBack(step, previous, descending)) continue;
+      // One typo is one finding: an entry later than both its neighbours is the odd one out.
+      const previousIsOdd = next !== undefined && goesBack(next, previous, descending) && (i < 2 || !goesBack(step, steps[i - 2], descending));
+      if (previousIsOdd) {
+        flag(previous, `Timeline goes ${direction} after ${previous.timeText}: it is later than the entries around it (${step.timeText} follows). Check its time.`, step);
+      } else {
+        flag(step, `Timeline goes ${direction}: ${step.timeText} comes after ${previous.timeText} on the entry above.${step.entry?.zoneNote ? ` (${step.entry.zoneNote}.)` : ''}`, previous);
       }
-      previous = entry;
-      dateBetween = false;
     }
   },
 };
-
-/** " (for example “2024-05-15 00:10”)" from the previous entry's day + 1, when that day is known. */
-function nextDayExample(entry: TimelineEntry, previous: TimelineEntry): string {
-  if (!previous.dateKnown || entry.instant === null) return '';
-  const day = new Date(previous.instant! + 86_400_000).toISOString().slice(0, 10);
-  return ` (for example “${day} ${entry.timeText}”)`;
-}
