@@ -41,6 +41,10 @@ export interface DocumentInfo {
   isPostmortem: boolean;
   /** Built-in name or template path as configured; "" when the file is not a postmortem. */
   templateName: string;
+  /** What picked the template: front matter `template:`, the setting, `.postmortemrc.json`, or none (the built-in default). */
+  templateSource?: 'document' | 'settings' | 'file' | 'default';
+  /** Why the config that applies to this file is broken (then a fallback template is in use); empty when it is fine. */
+  configErrors?: string[];
   problemCount: number;
 }
 
