@@ -2,16 +2,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { localDate, postmortemFileName } from '../file-name.js';
 import { NEW_POSTMORTEM_REQUEST, type NewPostmortemParams, type NewPostmortemResult } from '../../../server/src/lsp/protocol.js';
-import atlassian from '../../../schemas/templates/atlassian.json' with { type: 'json' };
-import defaultTemplate from '../../../schemas/templates/default.json' with { type: 'json' };
-import googleSre from '../../../schemas/templates/google-sre.json' with { type: 'json' };
-import pagerduty from '../../../schemas/templates/pagerduty.json' with { type: 'json' };
-
-/** The templates shipped with the server (schemas/templates/): name and one-line description. */
-const BUILTIN_TEMPLATES: { name: string; description: string }[] = [defaultTemplate, googleSre, pagerduty, atlassian].map((t) => ({
-  name: t.name,
-  description: t.description,
-}));
+import { BUILTIN_TEMPLATES } from '../builtin-templates.js';
 
 export interface NewPostmortemArgs {
   /** A built-in template name; omitted means the configured `postmortem.template`. */
