@@ -12,3 +12,4 @@ export { postmortemSkeleton } from './core/skeleton.js';
 export { insertSectionFix } from './core/fixes/insert-section.js';
 export * from './core/assist/index.js';
 export { renderPreviewBody } from './preview/index.js';
+export { applyEdits } from './core/fixes/apply.js';

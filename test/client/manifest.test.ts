@@ -1,4 +1,5 @@
 // The extension manifest against the client source, the engine and the snippets.
+import { BUILTIN_TEMPLATES as CLIENT_BUILTINS } from '../../client/src/builtin-templates.js';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -86,8 +87,9 @@ describe('settings', () => {
   });
 
   it('offer the built-in templates as examples, and New Postmortem offers the same ones', () => {
-    const offered = /const BUILTIN_TEMPLATES = \[([^\]]*)\]/.exec(clientSource)?.[1].match(/'[^']+'/g)?.map((q) => q.slice(1, -1));
-    expect(offered).toEqual(Object.keys(BUILTIN_TEMPLATES));
+    // The picker reads the same JSON files the server builds its templates from.
+    expect(CLIENT_BUILTINS.map((t) => t.name)).toEqual(Object.keys(BUILTIN_TEMPLATES));
+    for (const t of CLIENT_BUILTINS) expect(t.description).toBe(BUILTIN_TEMPLATES[t.name].description);
     const examples = (properties['postmortem.template'] as unknown as { examples: string[] }).examples;
     for (const name of Object.keys(BUILTIN_TEMPLATES)) expect(examples).toContain(name);
   });

@@ -40,7 +40,10 @@ describe('commands and custom requests', () => {
   it('answers missingSections and documentInfo', async () => {
     const uri = uriOf(join(root, 'postmortems/webhooks.md'));
     server.open(uri, FAILING);
-    expect(await server.request('postmortem/missingSections', { uri })).toEqual([{ title: 'Resolution', level: 3 }, { title: 'Conclusion', level: 2 }]);
+    expect(await server.request('postmortem/missingSections', { uri })).toEqual([
+      { title: 'Resolution', level: 3, placement: 'after Root Cause' },
+      { title: 'Conclusion', level: 2, placement: 'after Lessons Learned' },
+    ]);
     expect(await server.request('postmortem/documentInfo', { uri })).toEqual({ isPostmortem: true, templateName: 'default', templateSource: 'default', configErrors: [], problemCount: 5 });
     expect(await server.request('postmortem/documentInfo', { uri: 'file:///nowhere/never-opened.md' })).toEqual({ isPostmortem: false, templateName: '', problemCount: 0 });
     expect(await server.request('postmortem/missingSections', { uri: 'file:///nowhere/never-opened.md' })).toEqual([]);
@@ -50,7 +53,8 @@ describe('commands and custom requests', () => {
     const uri = uriOf(join(root, 'postmortems/webhooks.md'));
     const applied = server.appliedEdits.length;
     const result = await server.request('workspace/executeCommand', { command: 'postmortem.server.fixAll', arguments: [uri, 1] });
-    expect(result).toEqual({ applied: true, fixed: 3 });
+    // Left for the author: the timeline order, the untagged item, the two inserted placeholders.
+    expect(result).toEqual({ applied: true, fixed: 3, remaining: 4 });
     const edit = server.appliedEdits[applied];
     expect((edit.documentChanges![0] as TextDocumentEdit).textDocument).toEqual({ uri, version: 1 });
     expect(applyWorkspaceEdit(FAILING, uri, edit, 1)).toBe(
@@ -63,8 +67,15 @@ describe('commands and custom requests', () => {
   it('insertSection inserts a missing section where the template puts it', async () => {
     const uri = uriOf(join(root, 'postmortems/webhooks.md'));
     const applied = server.appliedEdits.length;
-    expect(await server.request('workspace/executeCommand', { command: 'postmortem.server.insertSection', arguments: [uri, 1, 'Conclusion'] })).toEqual({ applied: true });
-    expect(applyWorkspaceEdit(FAILING, uri, server.appliedEdits[applied], 1)).toBe(FAILING + CONCLUSION);
+    const inserted = await server.request('workspace/executeCommand', { command: 'postmortem.server.insertSection', arguments: [uri, 1, 'Conclusion'] });
+    expect(inserted.applied).toBe(true);
+    const after = applyWorkspaceEdit(FAILING, uri, server.appliedEdits[applied], 1);
+    expect(after).toBe(FAILING + CONCLUSION);
+    // The cursor goes to the new section's placeholder, in the edited text.
+    const lines = after.split('\n');
+    const { start, end } = inserted.selection;
+    expect(lines[start.line - 2]).toBe('## Conclusion');
+    expect(lines[start.line].slice(start.character, end.character)).toBe(CONCLUSION.trim().split('\n').at(-1));
     await expect(server.request('workspace/executeCommand', { command: 'postmortem.server.insertSection', arguments: [uri, 1, 'Appendix'] })).rejects.toMatchObject({
       code: -32602,
       message: 'Insert section: the default template has no section “Appendix”. Missing sections: Resolution, Conclusion.',

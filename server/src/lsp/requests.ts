@@ -24,7 +24,8 @@ export function registerRequestSupport(connection: Connection, service: Postmort
     const entry = live && (await service.analysisOf(live));
     const postmortem = entry?.analysis.postmortem;
     if (!entry || !postmortem) return [];
-    return engine().missingSections(postmortem, entry.analysis.template).map((s) => ({ title: s.section.title, level: s.level }));
+    const e = engine();
+    return e.missingSections(postmortem, entry.analysis.template).map((s) => ({ title: s.section.title, level: s.level, placement: e.placementOf(postmortem, s) }));
   }));
 
   connection.onRequest(DOCUMENT_INFO_REQUEST, guardRequest(connection, DOCUMENT_INFO_REQUEST, async (params: unknown): Promise<DocumentInfo> => {
