@@ -114,6 +114,20 @@ describe('activation, trust and schemas', () => {
     for (const { url } of validation) expect(existsSync(join(root, url)), url).toBe(true);
   });
 
+  it('puts one preview button in the editor title, with its own glyph rather than the Markdown preview\'s', () => {
+    const title: { command: string }[] = contributes.menus['editor/title'];
+    expect(title.map((m) => m.command)).toEqual(['postmortem.openPreviewToSide']);
+    const command = contributes.commands.find((c: { command: string }) => c.command === 'postmortem.openPreviewToSide');
+    // $(open-preview) is the icon of VS Code's own "Open Preview to the Side": two identical buttons.
+    expect(typeof command.icon).toBe('object');
+    for (const theme of ['light', 'dark']) {
+      const svg = readFileSync(join(root, command.icon[theme]), 'utf8');
+      expect(svg).toMatch(/^<svg [^>]*viewBox="0 0 16 16"/);
+      // Shipped: the .vsix keeps media/**.
+      expect(command.icon[theme]).toMatch(/^media\//);
+    }
+  });
+
   it('has an icon and a repository', () => {
     const icon = readFileSync(join(root, manifest.icon));
     expect(icon.subarray(1, 4).toString()).toBe('PNG');

@@ -97,7 +97,7 @@ describe('PreviewPanel', () => {
     expect(nonce).toMatch(/^[A-Za-z0-9+/]{22}==$/);
     expect(html).toContain(`script-src &#39;nonce-${nonce}&#39;`);
     expect(html).toContain('img-src vscode-webview://abc;');
-    expect(panel.title).toBe('Preview pm.md');
+    expect(panel.title).toBe('Postmortem: pm.md');
   });
 
   it('while typing, asks at most once per 150 ms and updates in place', async () => {

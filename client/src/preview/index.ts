@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { DOCUMENT_INFO_REQUEST, type DocumentInfo } from '../../../server/src/lsp/protocol.js';
 import { PREVIEW_VIEW_TYPE, PreviewPanel } from './panel.js';
+import { previewTitle } from './title.js';
 
 export const OPEN_PREVIEW = 'postmortem.openPreview';
 export const OPEN_PREVIEW_TO_SIDE = 'postmortem.openPreviewToSide';
@@ -27,7 +28,7 @@ export function registerPreview(context: vscode.ExtensionContext, client: Langua
       existing.panel.reveal(column, toSide);
       return;
     }
-    const webviewPanel = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, 'Postmortem Preview', { viewColumn: column, preserveFocus: toSide }, PreviewPanel.webviewOptions(mediaRoot));
+    const webviewPanel = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, previewTitle(document.uri.path), { viewColumn: column, preserveFocus: toSide }, PreviewPanel.webviewOptions(mediaRoot));
     panels.add(new PreviewPanel(webviewPanel, document, client, mediaRoot, (closed) => panels.delete(closed)));
   };
 

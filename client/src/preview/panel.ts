@@ -5,6 +5,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { renderPage } from '../../../server/src/preview/page.js';
 import { PREVIEW_REQUEST, type PreviewParams, type PreviewResult } from '../../../server/src/preview/protocol.js';
 import { escapeHtml } from '../../../server/src/preview/html.js';
+import { previewTitle } from './title.js';
 
 export const PREVIEW_VIEW_TYPE = 'postmortem.preview';
 /** Typing refreshes at most this often; with the server's render it stays within the ~300 ms the issue asks for. */
@@ -72,7 +73,8 @@ export class PreviewPanel implements vscode.Disposable {
     // An older answer arriving after a newer one would undo the user's last keystrokes.
     if (seq < this.applied || !result) return;
     this.applied = seq;
-    this.panel.title = `Preview ${basename(this.document.uri)}`;
+    // Not "Preview x.md": that is VS Code's own Markdown preview, which may be open beside this one.
+    this.panel.title = previewTitle(this.document.uri.path);
     if (!this.panel.visible) {
       this.stale = true;
       return;
@@ -117,8 +119,4 @@ export class PreviewPanel implements vscode.Disposable {
     this.timer = undefined;
     for (const disposable of this.disposables.splice(0)) disposable.dispose();
   }
-}
-
-function basename(uri: vscode.Uri): string {
-  return uri.path.slice(uri.path.lastIndexOf('/') + 1) || uri.toString();
 }
