@@ -19,6 +19,8 @@ export class PreviewPanel implements vscode.Disposable {
   /** Messages to a hidden webview are dropped; the next reveal rebuilds the page instead. */
   private stale = false;
   private pageRemoteImages: boolean | undefined;
+  /** The editor's cursor line in the followed document, sent to the page to scroll to. */
+  private cursorLine: number | undefined;
 
   constructor(
     readonly panel: vscode.WebviewPanel,
@@ -49,6 +51,12 @@ export class PreviewPanel implements vscode.Disposable {
       this.document = document;
       void this.render(true);
     }
+  }
+
+  /** The cursor moved in an editor of the followed document: the page scrolls to what it is in. */
+  followCursor(line: number): void {
+    this.cursorLine = line;
+    if (this.panel.visible) void this.panel.webview.postMessage({ type: 'cursor', line });
   }
 
   /** Called on every change of the document; refreshes on a trailing timer. */
@@ -103,6 +111,11 @@ export class PreviewPanel implements vscode.Disposable {
   private async onMessage(message: unknown): Promise<void> {
     if (typeof message !== 'object' || message === null) return;
     const { type, line } = message as { type?: unknown; line?: unknown };
+    // A new page (first render, or rebuilt after being hidden) lost what was sent before its script ran.
+    if (type === 'ready') {
+      if (this.cursorLine !== undefined) void this.panel.webview.postMessage({ type: 'cursor', line: this.cursorLine });
+      return;
+    }
     if (type !== 'reveal' || typeof line !== 'number' || !Number.isInteger(line) || line < 0) return;
     const target = Math.min(line, this.document.lineCount - 1);
     const visible = vscode.window.visibleTextEditors.find((editor) => editor.document.uri.toString() === this.document.uri.toString());
