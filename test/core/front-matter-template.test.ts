@@ -51,6 +51,7 @@ describe('front matter template: precedence', () => {
     expect(resolved.problems[0]).toMatchObject({ origin: 'document', severity: 'warning' });
     expect(resolved.problems[0].message).toContain('google-sre');
     expect(resolved.problems[0].message).toContain('"pagerduty" instead');
+    expect(resolved.problems[0].message).not.toMatch(/[.?!]\./);
   });
 
   it('a path is read through the host like the setting (relative to the workspace folder)', () => {

@@ -79,7 +79,7 @@ function resolve(configText: string | undefined, host: ConfigHost, overrides: Co
       loaded = fromDocument;
     } else {
       const fallback = configured === 'default' ? `the built-in "${DEFAULT_TEMPLATE_NAME}"` : `"${templateRef}"`;
-      problems.push({ message: `Front matter template: ${fromDocument.error.replace(/\.?$/, '.')} Checking against ${fallback} instead.`, range: START, severity: 'warning', origin: 'document' });
+      problems.push({ message: `Front matter template: ${fromDocument.error.replace(/([^.?!])$/, '$1.')} Checking against ${fallback} instead.`, range: START, severity: 'warning', origin: 'document' });
     }
   }
   if (!loaded) {
