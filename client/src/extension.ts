@@ -8,6 +8,7 @@ import { registerInsertSection } from './commands/insert-section.js';
 import { registerLintWorkspace } from './commands/lint-workspace.js';
 import { registerNewPostmortem } from './commands/new-postmortem.js';
 import { registerRestartServer } from './commands/restart-server.js';
+import { registerRevealSelection } from './commands/reveal-selection.js';
 import { registerShowOutput } from './commands/show-output.js';
 import { DID_CHANGE_TRUST_NOTIFICATION, type DidChangeTrustParams } from '../../server/src/lsp/protocol.js';
 import { createStatusBar } from './status-bar.js';
@@ -32,6 +33,7 @@ export function activate(context: vscode.ExtensionContext): PostmortemExtensionA
     registerFixAll(languageClient),
     registerLintWorkspace(languageClient),
     registerRestartServer(languageClient),
+    registerRevealSelection(languageClient),
     registerShowOutput(outputChannel),
     createStatusBar(languageClient),
     registerPreview(context, languageClient),

@@ -1,13 +1,14 @@
-// The status bar item for the active postmortem: `$(checklist) <template> · N problems`.
+// The status bar item for the active postmortem: `$(checklist) <template> · N problems`, or that the config is broken.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { DIAGNOSTIC_SOURCE, DOCUMENT_INFO_REQUEST, type DocumentInfo, type UriParams } from '../../server/src/lsp/protocol.js';
 import { serverUri } from './server-calls.js';
+import { FOCUS_PROBLEMS, statusText } from './status-text.js';
 
 export function createStatusBar(client: LanguageClient): vscode.Disposable {
   const item = vscode.window.createStatusBarItem('postmortem.status', vscode.StatusBarAlignment.Left, 100);
   item.name = 'Postmortem';
-  item.command = 'workbench.actions.view.problems';
+  item.command = FOCUS_PROBLEMS;
   // Only the newest refresh may change the item; an older answer arriving late is dropped.
   let generation = 0;
 
@@ -27,8 +28,10 @@ export function createStatusBar(client: LanguageClient): vscode.Disposable {
     }
     // Counted from what is shown in the Problems panel, so the two always agree.
     const count = vscode.languages.getDiagnostics(document.uri).filter((d) => d.source === DIAGNOSTIC_SOURCE).length;
-    item.text = `$(checklist) ${info.templateName} · ${count} ${count === 1 ? 'problem' : 'problems'}`;
-    item.tooltip = `Postmortem template “${info.templateName}”. Click to show the Problems panel.`;
+    const status = statusText(info, count);
+    item.text = status.text;
+    item.tooltip = status.tooltip;
+    item.backgroundColor = status.warning ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     item.show();
   };
 

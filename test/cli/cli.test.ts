@@ -104,6 +104,22 @@ describe('postmortem-lint', () => {
     expect(stdout).toContain('Missing required section “Trigger”');
   });
 
+  it('front matter template: picks the template per file, over --template and the config', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pm-cli-'));
+    const body = readFileSync(join(ROOT, 'examples/clean-postmortem.md'), 'utf8');
+    writeFileSync(join(dir, '.postmortemrc.json'), '{ "template": "google-sre" }');
+    writeFileSync(join(dir, 'own.md'), `---\ntemplate: default\n---\n${body}`);
+    writeFileSync(join(dir, 'configured.md'), body);
+    writeFileSync(join(dir, 'typo.md'), `---\ntemplate: defualt\n---\n${body}`);
+    const { stdout, stderr } = cli(['--format', 'json', 'own.md', 'configured.md', 'typo.md'], { cwd: dir });
+    const problems = Object.fromEntries(JSON.parse(stdout).map((r: { file: string; problems: unknown[] }) => [r.file, r.problems.length]));
+    expect(problems['own.md']).toBe(0);
+    expect(problems['configured.md']).toBeGreaterThan(0);
+    expect(problems['typo.md']).toBe(problems['configured.md']);
+    expect(stderr).toMatch(/typo\.md: Front matter template: Unknown template "defualt".*Checking against "google-sre" instead/);
+    expect(cli(['--template', 'google-sre', 'own.md'], { cwd: dir }).code).toBe(0);
+  });
+
   it('gives clear messages, never a stack trace, for bad input', () => {
     const dir = mkdtempSync(join(tmpdir(), 'pm-cli-'));
     writeFileSync(join(dir, 'binary.md'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d]));

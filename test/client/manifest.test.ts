@@ -1,4 +1,5 @@
 // The extension manifest against the client source, the engine and the snippets.
+import { BUILTIN_TEMPLATES as CLIENT_BUILTINS } from '../../client/src/builtin-templates.js';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -86,8 +87,9 @@ describe('settings', () => {
   });
 
   it('offer the built-in templates as examples, and New Postmortem offers the same ones', () => {
-    const offered = /const BUILTIN_TEMPLATES = \[([^\]]*)\]/.exec(clientSource)?.[1].match(/'[^']+'/g)?.map((q) => q.slice(1, -1));
-    expect(offered).toEqual(Object.keys(BUILTIN_TEMPLATES));
+    // The picker reads the same JSON files the server builds its templates from.
+    expect(CLIENT_BUILTINS.map((t) => t.name)).toEqual(Object.keys(BUILTIN_TEMPLATES));
+    for (const t of CLIENT_BUILTINS) expect(t.description).toBe(BUILTIN_TEMPLATES[t.name].description);
     const examples = (properties['postmortem.template'] as unknown as { examples: string[] }).examples;
     for (const name of Object.keys(BUILTIN_TEMPLATES)) expect(examples).toContain(name);
   });
@@ -110,6 +112,20 @@ describe('activation, trust and schemas', () => {
     const validation: { fileMatch: string; url: string }[] = contributes.jsonValidation;
     expect(validation.map((v) => v.fileMatch)).toEqual(['.postmortemrc.json', '**/*.postmortem-template.json']);
     for (const { url } of validation) expect(existsSync(join(root, url)), url).toBe(true);
+  });
+
+  it('puts one preview button in the editor title, with its own glyph rather than the Markdown preview\'s', () => {
+    const title: { command: string }[] = contributes.menus['editor/title'];
+    expect(title.map((m) => m.command)).toEqual(['postmortem.openPreviewToSide']);
+    const command = contributes.commands.find((c: { command: string }) => c.command === 'postmortem.openPreviewToSide');
+    // $(open-preview) is the icon of VS Code's own "Open Preview to the Side": two identical buttons.
+    expect(typeof command.icon).toBe('object');
+    for (const theme of ['light', 'dark']) {
+      const svg = readFileSync(join(root, command.icon[theme]), 'utf8');
+      expect(svg).toMatch(/^<svg [^>]*viewBox="0 0 16 16"/);
+      // Shipped: the .vsix keeps media/**.
+      expect(command.icon[theme]).toMatch(/^media\//);
+    }
   });
 
   it('has an icon and a repository', () => {

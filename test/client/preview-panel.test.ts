@@ -97,7 +97,7 @@ describe('PreviewPanel', () => {
     expect(nonce).toMatch(/^[A-Za-z0-9+/]{22}==$/);
     expect(html).toContain(`script-src &#39;nonce-${nonce}&#39;`);
     expect(html).toContain('img-src vscode-webview://abc;');
-    expect(panel.title).toBe('Preview pm.md');
+    expect(panel.title).toBe('Postmortem: pm.md');
   });
 
   it('while typing, asks at most once per 150 ms and updates in place', async () => {
@@ -126,6 +126,23 @@ describe('PreviewPanel', () => {
     void preview.render(false);
     await vi.advanceTimersByTimeAsync(300);
     expect(panel.posted.map((m) => /<h1 id="pm-summary">(.*?)<\/h1>/.exec(m.html)?.[1])).toEqual(['Fast']);
+  });
+
+  it('sends the editor cursor line to the page, and again when a new page says it is ready', async () => {
+    const { panel, preview } = make('# T\n\nline 2\n');
+    await vi.advanceTimersByTimeAsync(0);
+    preview.followCursor(2);
+    expect(panel.posted.at(-1)).toEqual({ type: 'cursor', line: 2 });
+    // A page rebuilt later (hidden, then shown) lost that message: its script asks again.
+    panel.posted.length = 0;
+    panel.fire('message', { type: 'ready' });
+    expect(panel.posted).toEqual([{ type: 'cursor', line: 2 }]);
+    // Hidden: nothing is sent (the webview would drop it); the line is kept for the next page.
+    panel.visible = false;
+    preview.followCursor(0);
+    expect(panel.posted).toHaveLength(1);
+    panel.fire('message', { type: 'ready' });
+    expect(panel.posted.at(-1)).toEqual({ type: 'cursor', line: 0 });
   });
 
   it('reveals the clicked line in the editor, in a column other than the preview', async () => {

@@ -1,7 +1,7 @@
 // What a user does with the installed extension, step by step, checked in the browser.
 // The CLI is the oracle for which problems a file has; the editor must show the same ones.
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fixFile, lintFile, signature, type CliProblem } from './lib/cli.js';
@@ -131,6 +131,19 @@ export const STEPS: Step[] = [
       const before = await expectPanelMatchesCli(ctx, wb, FILES.missingSection);
       assert.ok(before.some((p) => p.rule === 'missing-section' && /Lessons Learned/.test(p.message)), 'Lessons Learned is reported missing');
 
+      // Insert Section… says where each missing section would go, in words.
+      await wb.runCommand('Postmortem: Insert Section…');
+      const picker = await waitFor('the Insert Section picker', async () => {
+        const shown = await wb.quickInputRows();
+        return shown.some((row) => row.label === 'Lessons Learned') ? shown : undefined;
+      }, 10_000);
+      const lessons = picker.find((row) => row.label === 'Lessons Learned')!;
+      assert.match(`${lessons.label} ${lessons.description}`, /^Lessons Learned — level 2, (after|before) \S/, 'the picker says the level and where it goes');
+      assert.ok(!picker.some((row) => row.description.includes('#')), 'no "##" in the picker');
+      await wb.screenshot('insert-section-picker');
+      await wb.page.keyboard.press('Escape');
+      ctx.note(`Insert Section picker: "${lessons.label} ${lessons.description}"`);
+
       // The missing-section problem sits on the title; the user puts the cursor on its squiggle.
       const missing = before.find((p) => p.rule === 'missing-section')!;
       await wb.goTo(missing.line, 3);
@@ -139,9 +152,12 @@ export const STEPS: Step[] = [
       await wb.save();
       const fixed = readFileSync(file, 'utf8');
       assert.match(fixed, /^## Lessons Learned$/m, 'the quick fix inserted the "## Lessons Learned" heading');
-      await wb.goTo(lineContaining(file, '## Lessons Learned'));
+      // The cursor went to the new section: on its placeholder, two lines under the heading.
+      const placeholderLine = lineContaining(file, '## Lessons Learned') + 2;
+      assert.match(fixed.split('\n')[placeholderLine - 1]!, /^<!--/, 'a placeholder follows the heading');
+      await waitFor(`the cursor on the new section's placeholder (line ${placeholderLine})`, async () => (await wb.cursorPosition())?.line === placeholderLine, 5_000);
       await wb.screenshot('quick-fix-applied');
-      ctx.note('quick fix inserted "## Lessons Learned"');
+      ctx.note(`quick fix inserted "## Lessons Learned" and put the cursor on line ${placeholderLine}, its placeholder`);
 
       // What Fix All must reach: the CLI's own --fix applied to the same text.
       const scratch = join(mkdtempSync(join(tmpdir(), 'pm-e2e-fix-')), name);
@@ -152,6 +168,8 @@ export const STEPS: Step[] = [
 
       await wb.runCommand('Postmortem: Fix All Problems');
       await waitFor('Fix All to edit the document', () => wb.isDirty(), 10_000);
+      const summary = await waitFor('Fix All to say what it did', async () => (await wb.statusBarTexts()).find((text) => /Fixed \d+ problems?; \d+ left/.test(text)), 10_000);
+      ctx.note(`status bar after Fix All: "${summary}"`);
       await wb.save();
       const rows = await expectPanelMatchesCli(ctx, wb, FILES.missingSection);
       // Every fixable problem is gone: the CLI's fixes have nothing more to change.
@@ -201,8 +219,16 @@ export const STEPS: Step[] = [
       const { wb } = ctx;
       const file = join(ctx.workspace, FILES.clean);
       await wb.openFile(basename(file));
+      // One preview button of ours, with its own glyph beside the Markdown extension's $(open-preview) one.
+      const buttons = await wb.page.locator('.editor-group-container.active .editor-actions .action-label').evaluateAll((items) =>
+        items.map((item) => ({ label: item.getAttribute('aria-label') ?? '', glyph: [...item.classList].find((c) => c.startsWith('codicon-')) ?? (getComputedStyle(item).backgroundImage !== 'none' ? 'image' : 'none') })));
+      const previewButtons = buttons.filter((button) => /Preview/.test(button.label));
+      assert.ok(previewButtons.some((button) => button.glyph === 'image'), `our button shows its own glyph (buttons: ${JSON.stringify(buttons)})`);
+      assert.ok(previewButtons.filter((button) => button.glyph === 'codicon-open-preview').length <= 1, `at most one $(open-preview) button (${JSON.stringify(buttons)})`);
+      ctx.note(`editor title buttons: ${previewButtons.map((b) => `${b.label} [${b.glyph}]`).join(', ')}`);
       await wb.runCommand('Postmortem: Open Preview to the Side');
       const frame = await wb.webviewFrame('.postmortem-preview header.summary', 30_000);
+      await waitFor('the preview tab titled "Postmortem: <file>"', async () => (await wb.page.locator('.tab', { hasText: `Postmortem: ${basename(file)}` }).count()) === 1, 10_000);
       const card = frame.locator('.postmortem-preview header.summary');
       assert.equal((await card.locator('h1').innerText()).trim(), 'Postmortem: Order Queue Backlog After Broker Upgrade', 'the card has the title');
       const facts = await card.locator('.facts').innerText();
@@ -217,18 +243,48 @@ export const STEPS: Step[] = [
       ctx.note(`summary card: ${facts.replace(/\s+/g, ' ').trim()}; ${shown.length} timeline entries`);
       await wb.hidePanel();
       await wb.screenshot('preview');
+
+      // The preview follows the cursor: on a timeline entry, that entry on the axis is marked;
+      // at the end of the document, the page scrolls down to it.
+      const entryLine = lineContaining(file, '**10:25:**');
+      await wb.goTo(entryLine, 1);
+      await waitFor('the preview to mark the timeline entry the cursor is on', () =>
+        frame.evaluate((line) => document.querySelector(`section.timeline li[data-line="${line}"]`)?.classList.contains('cursor') === true, entryLine - 1), 10_000);
+      const lastLine = readFileSync(file, 'utf8').trimEnd().split('\n').length;
+      await wb.goTo(lastLine, 1);
+      const scrolled = await waitFor('the preview to scroll to the end of the document', async () => {
+        const y = await frame.evaluate(() => window.scrollY);
+        return y > 0 ? y : undefined;
+      }, 10_000);
+      ctx.note(`cursor on line ${lastLine}: the preview scrolled to y=${scrolled}`);
+      await wb.screenshot('preview-follows-cursor');
     },
   },
   {
     id: '6-new-postmortem',
-    title: 'Postmortem: New Postmortem creates a document whose only problems are its unfilled placeholders',
+    title: 'Postmortem: New Postmortem from another template: the file names it, and only its placeholders are flagged',
     async run(ctx) {
       const { wb } = ctx;
       const dir = join(ctx.workspace, 'postmortems');
       const existing = new Set(readdirSync(dir));
       await wb.runCommand('Postmortem: New Postmortem');
-      // Template: Enter takes the configured one. Then the incident title.
+      // The picker: every built-in with its description, nothing cut off.
       await waitFor('the template picker', async () => /New Postmortem/.test(await wb.quickInputTitle()), 10_000);
+      const rows = await waitFor('the template rows', async () => {
+        const shown = await wb.quickInputRows();
+        return shown.length >= 4 ? shown : undefined;
+      }, 10_000);
+      for (const name of ['default', 'google-sre', 'pagerduty', 'atlassian']) {
+        const row = rows.find((r) => r.label === name);
+        assert.ok(row && row.detail.length > 20, `the picker shows ${name} with its description (rows: ${JSON.stringify(rows)})`);
+        assert.deepEqual(row.cutOff, [], `nothing of the ${name} row is cut off`);
+      }
+      const placeholder = await wb.quickInputPlaceholder();
+      assert.ok(placeholder.fits, `the picker's placeholder "${placeholder.text}" fits`);
+      await wb.screenshot('new-postmortem-picker');
+      // google-sre, while the workspace checks against default (no .postmortemrc.json here).
+      await wb.page.keyboard.type('google-sre');
+      await waitFor('google-sre to be the first row', async () => (await wb.quickInputLabels())[0] === 'google-sre', 10_000);
       await wb.page.keyboard.press('Enter');
       await waitFor('the title prompt', async () => (await wb.quickInputTitle()) !== '' && (await wb.quickInputLabels()).length === 0, 10_000);
       await wb.page.keyboard.type('Build cache disk full');
@@ -236,10 +292,13 @@ export const STEPS: Step[] = [
       const created = await waitFor('the new postmortem file', () => readdirSync(dir).find((name) => !existing.has(name)), 15_000);
       assert.match(created, /^\d{4}-\d{2}-\d{2}-build-cache-disk-full\.md$/);
       await wb.waitForActiveTab(created);
+      const text = readFileSync(join(dir, created), 'utf8');
+      assert.ok(text.startsWith('---\ntemplate: google-sre\n---\n'), `the file says which template it follows (it starts ${JSON.stringify(text.slice(0, 40))})`);
       const expected = cliProblems(ctx, `postmortems/${created}`);
-      assert.ok(expected.every((p) => p.rule === 'empty-section'), `the template's only problems are empty placeholders (CLI: ${signature(expected).join(', ')})`);
-      const rows = await expectPanelMatchesCli(ctx, wb, `postmortems/${created}`);
-      ctx.note(`created ${created}: ${rows.length} placeholder problem(s)`);
+      assert.ok(expected.length > 0 && expected.every((p) => p.rule === 'empty-section'), `the template's only problems are empty placeholders (CLI: ${signature(expected).join(', ')})`);
+      const problems = await expectPanelMatchesCli(ctx, wb, `postmortems/${created}`);
+      await waitFor('the status bar to name google-sre', async () => (await wb.statusBarTexts()).some((t) => /google-sre · \d+ problems?/.test(t)), 10_000);
+      ctx.note(`created ${created} from google-sre: ${problems.length} placeholder problem(s), all empty-section`);
       await wb.screenshot('new-postmortem');
     },
   },
@@ -271,6 +330,48 @@ export const STEPS: Step[] = [
         await wb.screenshot('untrusted-builtin-template');
       } finally {
         await untrusted.close();
+      }
+    },
+  },
+  {
+    id: '8-broken-config',
+    title: 'a broken config shows in the status bar and the server log in the output; Lint Workspace keeps Problems open',
+    async run(ctx) {
+      const { wb } = ctx;
+      const config = join(ctx.workspace, 'postmortems/.postmortemrc.json');
+      const typo = join(ctx.workspace, 'postmortems/2024-08-typo-template.md');
+      const dns = readFileSync(join(ctx.workspace, FILES.missingSection), 'utf8');
+      writeFileSync(config, '{ "rules": { "timeline-order": "loud" } }\n');
+      writeFileSync(typo, `---\ntemplate: google-sr\n---\n${dns}`);
+      try {
+        await wb.openFile(basename(FILES.clean));
+        const status = await waitFor('the status bar to say the config is broken', async () => (await wb.statusBarTexts()).find((t) => /Postmortem config broken · built-in default in use/.test(t)), 20_000);
+        ctx.note(`status bar: "${status}"`);
+        await wb.screenshot('broken-config-status');
+
+        // The server's log (window/logMessage) reaches the Postmortem output channel.
+        await wb.openFile(basename(typo));
+        await wb.runCommand('Postmortem: Show Output');
+        const logged = await waitFor('the output to show the server\'s warning', async () => {
+          // The output wraps long lines.
+          const text = (await wb.outputText()).replace(/\s+/g, ' ');
+          return /Front matter template: Unknown template "google-sr"/.test(text) ? text : undefined;
+        }, 20_000);
+        ctx.note(`output: ${/\[warning\][^[]*google-sr[^[]*/.exec(logged)?.[0].trim()}`);
+        await wb.screenshot('output-log');
+
+        // Lint Workspace focuses Problems; running it with the panel open leaves it open.
+        await wb.showProblems();
+        await wb.runCommand('Postmortem: Lint Workspace');
+        await waitFor('Lint Workspace to finish', async () => (await wb.statusBarTexts()).some((t) => /Postmortem: checked \d+ files?/.test(t)), 30_000);
+        assert.ok(await wb.problemsVisible(), 'the Problems panel is still open after Lint Workspace');
+        await waitFor('the status message to go', async () => !(await wb.statusBarTexts()).some((t) => /Postmortem: checked/.test(t)), 15_000);
+        await wb.runCommand('Postmortem: Lint Workspace');
+        await waitFor('Lint Workspace to finish again', async () => (await wb.statusBarTexts()).some((t) => /Postmortem: checked \d+ files?/.test(t)), 30_000);
+        assert.ok(await wb.problemsVisible(), 'the Problems panel is still open after a second Lint Workspace');
+      } finally {
+        rmSync(config, { force: true });
+        rmSync(typo, { force: true });
       }
     },
   },

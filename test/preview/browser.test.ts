@@ -187,6 +187,7 @@ describe.skipIf(!available)('preview page in Chromium', () => {
     const { tab, seen } = await open('/interactive', page(text));
     expect(seen.console).toEqual([]);
     const posted = () => tab.evaluate(() => (window as unknown as { __posted: unknown[] }).__posted.splice(0));
+    expect(await posted()).toEqual([{ type: 'ready' }]);
 
     await tab.click('.timeline li[data-line="13"] .text');
     expect(await posted()).toEqual([{ type: 'reveal', line: 13 }]);
@@ -211,6 +212,44 @@ describe.skipIf(!available)('preview page in Chromium', () => {
     await tab.waitForFunction(() => document.body.textContent!.includes('drained to a third'));
     expect(await tab.evaluate(() => window.scrollY)).toBe(900);
     expect(seen.navigations).toHaveLength(1); // replaced in place, not reloaded
+    await tab.close();
+  });
+
+  it('follows the editor cursor: scrolls to and marks the block, and the timeline entry, the cursor is in', async () => {
+    const text = fixture('queue-backlog.md') + '\n## Appendix\n\n' + 'More notes.\n\n'.repeat(80) + 'Last words.\n';
+    const { tab, seen } = await open('/follow', page(text));
+    expect(seen.console).toEqual([]);
+    // The page asks for the cursor once its script runs (messages sent before were lost).
+    expect(await tab.evaluate(() => (window as unknown as { __posted: unknown[] }).__posted)).toContainEqual({ type: 'ready' });
+    const lines = text.split('\n');
+    const cursor = (line: number) => tab.evaluate((l) => window.postMessage({ type: 'cursor', line: l }, '*'), line);
+    const marked = () => tab.evaluate(() => [...document.querySelectorAll('.cursor')].map((e) => `${e.closest('section')?.className}:${e.tagName}:${e.getAttribute('data-line')}`));
+    const visible = (selector: string) => tab.evaluate((s) => {
+      const box = document.querySelector(s)!.getBoundingClientRect();
+      return box.top >= 0 && box.bottom <= window.innerHeight;
+    }, selector);
+
+    // Far down, in the appendix: the page scrolls there.
+    const last = lines.indexOf('Last words.');
+    await cursor(last);
+    await tab.waitForFunction(() => window.scrollY > 0);
+    expect(await visible(`.markdown [data-line="${last}"]`)).toBe(true);
+    expect(await marked()).toEqual([`document:P:${last}`]);
+
+    // On a timeline entry: the entry on the timeline axis comes into view and is marked, with its list item.
+    const entryLine = lines.findIndex((line) => /^- \*\*\d\d:\d\d/.test(line));
+    await cursor(entryLine);
+    await tab.waitForFunction((l) => document.querySelector(`section.timeline li[data-line="${l}"]`)!.classList.contains('cursor'), entryLine);
+    expect(await visible(`section.timeline li[data-line="${entryLine}"]`)).toBe(true);
+    expect((await marked()).sort()).toEqual([`document:LI:${entryLine}`, `timeline:LI:${entryLine}`].sort());
+
+    // An update keeps the mark and does not scroll.
+    const y = await tab.evaluate(() => window.scrollY);
+    const body = /<main id="root" class="postmortem-preview">\n([\s\S]*)\n<\/main>/.exec(page(text.replace('Last words.', 'Final words.')))![1];
+    await tab.evaluate((html) => window.postMessage({ type: 'update', html }, '*'), body);
+    await tab.waitForFunction(() => document.body.textContent!.includes('Final words'));
+    expect(await tab.evaluate(() => window.scrollY)).toBe(y);
+    expect(await marked()).toContain(`timeline:LI:${entryLine}`);
     await tab.close();
   });
 

@@ -56,6 +56,23 @@ describe('code actions', () => {
     });
   });
 
+  it('a fix that adds a section carries the command that puts the cursor on its placeholder; others carry none', async () => {
+    const missing = diagnostics.find((d) => d.code === 'missing-section')!;
+    const actions = await quickFixes(missing);
+    const add = actions.find((a) => a.title === 'Add section “Resolution”')!;
+    expect(add.command?.command).toBe('postmortem.revealSelection');
+    const [target, range] = add.command!.arguments as [string, { start: { line: number; character: number }; end: { line: number; character: number } }];
+    expect(target).toBe(uri);
+    // The range is in the edited text: it covers exactly the new section's placeholder.
+    const lines = applyWorkspaceEdit(TEXT, uri, add.edit!, 1).split('\n');
+    expect(range.start.line).toBe(range.end.line);
+    expect(lines[range.start.line - 2]).toBe('### Resolution');
+    expect(lines[range.start.line].slice(range.start.character, range.end.character)).toBe('<!-- What stopped the impact, and what restored normal service? -->');
+    expect(actions.find((a) => a.title.startsWith('Disable'))!.command).toBeUndefined();
+    const unknown = diagnostics.find((d) => d.code === 'action-item-unknown-tag')!;
+    expect((await quickFixes(unknown)).every((a) => a.command === undefined)).toBe(true);
+  });
+
   it('the disable comment silences that rule on that line', async () => {
     const order = diagnostics.find((d) => d.code === 'timeline-order')!;
     const [disable] = (await quickFixes(order)).filter((a) => a.title.startsWith('Disable'));

@@ -40,8 +40,11 @@ describe('commands and custom requests', () => {
   it('answers missingSections and documentInfo', async () => {
     const uri = uriOf(join(root, 'postmortems/webhooks.md'));
     server.open(uri, FAILING);
-    expect(await server.request('postmortem/missingSections', { uri })).toEqual([{ title: 'Resolution', level: 3 }, { title: 'Conclusion', level: 2 }]);
-    expect(await server.request('postmortem/documentInfo', { uri })).toEqual({ isPostmortem: true, templateName: 'default', problemCount: 5 });
+    expect(await server.request('postmortem/missingSections', { uri })).toEqual([
+      { title: 'Resolution', level: 3, placement: 'after Root Cause' },
+      { title: 'Conclusion', level: 2, placement: 'after Lessons Learned' },
+    ]);
+    expect(await server.request('postmortem/documentInfo', { uri })).toEqual({ isPostmortem: true, templateName: 'default', templateSource: 'default', configErrors: [], problemCount: 5 });
     expect(await server.request('postmortem/documentInfo', { uri: 'file:///nowhere/never-opened.md' })).toEqual({ isPostmortem: false, templateName: '', problemCount: 0 });
     expect(await server.request('postmortem/missingSections', { uri: 'file:///nowhere/never-opened.md' })).toEqual([]);
   });
@@ -50,7 +53,8 @@ describe('commands and custom requests', () => {
     const uri = uriOf(join(root, 'postmortems/webhooks.md'));
     const applied = server.appliedEdits.length;
     const result = await server.request('workspace/executeCommand', { command: 'postmortem.server.fixAll', arguments: [uri, 1] });
-    expect(result).toEqual({ applied: true, fixed: 3 });
+    // Left for the author: the timeline order, the untagged item, the two inserted placeholders.
+    expect(result).toEqual({ applied: true, fixed: 3, remaining: 4 });
     const edit = server.appliedEdits[applied];
     expect((edit.documentChanges![0] as TextDocumentEdit).textDocument).toEqual({ uri, version: 1 });
     expect(applyWorkspaceEdit(FAILING, uri, edit, 1)).toBe(
@@ -63,8 +67,15 @@ describe('commands and custom requests', () => {
   it('insertSection inserts a missing section where the template puts it', async () => {
     const uri = uriOf(join(root, 'postmortems/webhooks.md'));
     const applied = server.appliedEdits.length;
-    expect(await server.request('workspace/executeCommand', { command: 'postmortem.server.insertSection', arguments: [uri, 1, 'Conclusion'] })).toEqual({ applied: true });
-    expect(applyWorkspaceEdit(FAILING, uri, server.appliedEdits[applied], 1)).toBe(FAILING + CONCLUSION);
+    const inserted = await server.request('workspace/executeCommand', { command: 'postmortem.server.insertSection', arguments: [uri, 1, 'Conclusion'] });
+    expect(inserted.applied).toBe(true);
+    const after = applyWorkspaceEdit(FAILING, uri, server.appliedEdits[applied], 1);
+    expect(after).toBe(FAILING + CONCLUSION);
+    // The cursor goes to the new section's placeholder, in the edited text.
+    const lines = after.split('\n');
+    const { start, end } = inserted.selection;
+    expect(lines[start.line - 2]).toBe('## Conclusion');
+    expect(lines[start.line].slice(start.character, end.character)).toBe(CONCLUSION.trim().split('\n').at(-1));
     await expect(server.request('workspace/executeCommand', { command: 'postmortem.server.insertSection', arguments: [uri, 1, 'Appendix'] })).rejects.toMatchObject({
       code: -32602,
       message: 'Insert section: the default template has no section “Appendix”. Missing sections: Resolution, Conclusion.',
@@ -90,12 +101,37 @@ describe('commands and custom requests', () => {
 
   it('newPostmortem writes a document from a built-in template or the one configured for the URI', async () => {
     const { text } = await server.request('postmortem/newPostmortem', { templateName: 'default', title: 'Checkout errors', date: '2024-05-01' });
-    expect(text.split('\n').slice(0, 5)).toEqual(['# Postmortem: Checkout errors', '', '**Duration:** 2024-05-01 00:00 - 2024-05-01 00:00 (UTC)', '', '## Impact']);
+    expect(text.split('\n').slice(0, 9)).toEqual(['---', 'template: default', '---', '', '# Postmortem: Checkout errors', '', '**Duration:** 2024-05-01 00:00 - 2024-05-01 00:00 (UTC)', '', '## Impact']);
     const configured = await server.request('postmortem/newPostmortem', { title: 'Disk full', date: '2024-05-02', uri: uriOf(join(root, 'team/2024-05-02-disk-full.md')) });
     const googleSre = await server.request('postmortem/newPostmortem', { templateName: 'google-sre', title: 'Disk full', date: '2024-05-02' });
     expect(configured.text).toBe(googleSre.text);
     expect(configured.text).not.toBe(text);
+    expect(configured.text).toMatch(/^---\ntemplate: google-sre\n---\n/);
     await expect(server.request('postmortem/newPostmortem', { templateName: 'nope', date: '2024-05-02' })).rejects.toMatchObject({ code: -32602 });
     await expect(server.request('postmortem/newPostmortem', { date: 'May 2nd' })).rejects.toMatchObject({ code: -32602, message: 'New postmortem: "date" must be YYYY-MM-DD.' });
+  });
+
+  it('a file New Postmortem made from another template is checked against that template, with only its placeholders flagged', async () => {
+    // postmortems/ has no config: the workspace's template is default, the author picks google-sre.
+    const uri = uriOf(join(root, 'postmortems/2024-05-03-queue-backlog.md'));
+    const { text } = await server.request('postmortem/newPostmortem', { templateName: 'google-sre', title: 'Queue backlog', date: '2024-05-03', uri });
+    const since = server.mark();
+    server.open(uri, text);
+    const published = await server.nextDiagnostics(uri, since);
+    expect(published.diagnostics.length).toBeGreaterThan(0);
+    expect(new Set(published.diagnostics.map((d) => d.code))).toEqual(new Set(['empty-section']));
+    expect(await server.request('postmortem/documentInfo', { uri })).toMatchObject({ templateName: 'google-sre', templateSource: 'document', configErrors: [] });
+    server.close(uri);
+  });
+
+  it('documentInfo says when the config that applies is broken and a fallback template is in use', async () => {
+    const uri = write('broken/postmortems/x.md', CLEAN);
+    write('broken/.postmortemrc.json', '{ "template": "google-sre", "rules": { "timeline-order": "loud" } }\n');
+    server.open(uri, CLEAN);
+    const info = await server.request('postmortem/documentInfo', { uri });
+    expect(info).toMatchObject({ templateName: 'default', templateSource: 'default' });
+    expect(info.configErrors).toHaveLength(1);
+    expect(info.configErrors[0]).toMatch(/^Severity must be one of/);
+    server.close(uri);
   });
 });

@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { MISSING_SECTIONS_REQUEST, SERVER_COMMANDS, type MissingSection, type UriParams } from '../../../server/src/lsp/protocol.js';
+import { MISSING_SECTIONS_REQUEST, SERVER_COMMANDS, type InsertSectionResult, type MissingSection, type UriParams } from '../../../server/src/lsp/protocol.js';
+import { revealSelection } from './reveal-selection.js';
+import { sectionPickItem } from '../labels.js';
 import { activeMarkdownEditor, executeServerCommand, serverUri } from '../server-calls.js';
 
 /**
@@ -19,13 +21,13 @@ export function registerInsertSection(client: LanguageClient): vscode.Disposable
         void vscode.window.showInformationMessage('This postmortem has every section its template asks for.');
         return;
       }
-      const picked = await vscode.window.showQuickPick(
-        missing.map((section) => ({ label: section.title, description: '#'.repeat(section.level) })),
-        { title: 'Insert Section', placeHolder: 'Missing sections, in template order' },
-      );
+      const picked = await vscode.window.showQuickPick(missing.map(sectionPickItem), { title: 'Insert Section', placeHolder: 'Missing sections, in template order' });
       if (!picked) return;
-      title = picked.label;
+      title = picked.title;
     }
-    await executeServerCommand(client, SERVER_COMMANDS.insertSection, [uri, document.version, title]);
+    const result = await executeServerCommand<InsertSectionResult>(client, SERVER_COMMANDS.insertSection, [uri, document.version, title]);
+    // The new section is where the author writes next: go there.
+    if (result?.applied && result.selection) await revealSelection(client, document.uri, result.selection);
+    return result;
   });
 }

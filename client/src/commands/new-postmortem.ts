@@ -2,9 +2,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { localDate, postmortemFileName } from '../file-name.js';
 import { NEW_POSTMORTEM_REQUEST, type NewPostmortemParams, type NewPostmortemResult } from '../../../server/src/lsp/protocol.js';
-
-/** The templates shipped with the server (schemas/templates/). */
-const BUILTIN_TEMPLATES = ['default', 'google-sre', 'pagerduty', 'atlassian'];
+import { BUILTIN_TEMPLATES } from '../builtin-templates.js';
 
 export interface NewPostmortemArgs {
   /** A built-in template name; omitted means the configured `postmortem.template`. */
@@ -69,22 +67,21 @@ export function registerNewPostmortem(client: LanguageClient): vscode.Disposable
 }
 
 async function pickTemplate(configured: string): Promise<{ template: string | undefined } | undefined> {
-  const items: (vscode.QuickPickItem & { template: string | undefined })[] = BUILTIN_TEMPLATES.map((name) => ({
+  const names = BUILTIN_TEMPLATES.map((t) => t.name);
+  const items: (vscode.QuickPickItem & { template: string | undefined })[] = BUILTIN_TEMPLATES.map(({ name, description }) => ({
     label: name,
     description: name === configured ? 'configured' : undefined,
+    // On its own line under the name: the quick pick cuts a long description off, not a detail this short.
+    detail: description,
     template: name === configured ? undefined : name,
   }));
-  if (!BUILTIN_TEMPLATES.includes(configured)) {
-    items.unshift({ label: configured, description: 'configured (postmortem.template)', template: undefined });
+  if (!names.includes(configured)) {
+    items.unshift({ label: configured, description: 'configured', detail: 'The template file postmortem.template or .postmortemrc.json names.', template: undefined });
   }
   // The configured template first, so Enter takes it.
   items.sort((a, b) => Number(a.template !== undefined) - Number(b.template !== undefined));
-  // The server checks every postmortem against the configured template (it has no per-file
-  // choice), so say so rather than let another pick look like it changes the checks.
-  return vscode.window.showQuickPick(items, {
-    title: 'New Postmortem',
-    placeHolder: 'Template for the new document (problems are still checked against the configured template)',
-  });
+  // The new file names a built-in in its front matter (`template:`), which the server checks it against.
+  return vscode.window.showQuickPick(items, { title: 'New Postmortem: template', placeHolder: 'The new file is checked against the template you pick', matchOnDetail: true });
 }
 
 async function exists(uri: vscode.Uri): Promise<boolean> {

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { DOCUMENT_INFO_REQUEST, type DocumentInfo } from '../../../server/src/lsp/protocol.js';
 import { PREVIEW_VIEW_TYPE, PreviewPanel } from './panel.js';
+import { previewTitle } from './title.js';
 
 export const OPEN_PREVIEW = 'postmortem.openPreview';
 export const OPEN_PREVIEW_TO_SIDE = 'postmortem.openPreviewToSide';
@@ -22,13 +23,16 @@ export function registerPreview(context: vscode.ExtensionContext, client: Langua
     const editorColumn = editor?.viewColumn ?? vscode.ViewColumn.One;
     const column: vscode.ViewColumn = toSide ? editorColumn + 1 : editorColumn;
     const existing = [...panels].find((panel) => panel.panel.viewColumn === column);
-    if (existing) {
-      existing.show(document);
-      existing.panel.reveal(column, toSide);
-      return;
+    let panel = existing;
+    if (panel) {
+      panel.show(document);
+      panel.panel.reveal(column, toSide);
+    } else {
+      const webviewPanel = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, previewTitle(document.uri.path), { viewColumn: column, preserveFocus: toSide }, PreviewPanel.webviewOptions(mediaRoot));
+      panel = new PreviewPanel(webviewPanel, document, client, mediaRoot, (closed) => panels.delete(closed));
+      panels.add(panel);
     }
-    const webviewPanel = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, 'Postmortem Preview', { viewColumn: column, preserveFocus: toSide }, PreviewPanel.webviewOptions(mediaRoot));
-    panels.add(new PreviewPanel(webviewPanel, document, client, mediaRoot, (closed) => panels.delete(closed)));
+    if (editor?.document === document) panel.followCursor(editor.selection.active.line);
   };
 
   const reloadAll = () => {
@@ -43,6 +47,12 @@ export function registerPreview(context: vscode.ExtensionContext, client: Langua
       // The user may have moved on while the server answered.
       if (vscode.window.activeTextEditor?.document !== editor.document) return;
       for (const panel of panels) panel.show(editor.document);
+    }),
+    // As VS Code's Markdown preview does: the page follows the cursor of the document it shows.
+    vscode.window.onDidChangeTextEditorSelection((event) => {
+      const line = event.selections[0]?.active.line;
+      if (line === undefined) return;
+      for (const panel of panels) if (sameDocument(panel, event.textEditor.document)) panel.followCursor(line);
     }),
     vscode.workspace.onDidChangeTextDocument((event) => {
       if (event.contentChanges.length === 0) return;

@@ -5,6 +5,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { renderPage } from '../../../server/src/preview/page.js';
 import { PREVIEW_REQUEST, type PreviewParams, type PreviewResult } from '../../../server/src/preview/protocol.js';
 import { escapeHtml } from '../../../server/src/preview/html.js';
+import { previewTitle } from './title.js';
 
 export const PREVIEW_VIEW_TYPE = 'postmortem.preview';
 /** Typing refreshes at most this often; with the server's render it stays within the ~300 ms the issue asks for. */
@@ -18,6 +19,8 @@ export class PreviewPanel implements vscode.Disposable {
   /** Messages to a hidden webview are dropped; the next reveal rebuilds the page instead. */
   private stale = false;
   private pageRemoteImages: boolean | undefined;
+  /** The editor's cursor line in the followed document, sent to the page to scroll to. */
+  private cursorLine: number | undefined;
 
   constructor(
     readonly panel: vscode.WebviewPanel,
@@ -50,6 +53,12 @@ export class PreviewPanel implements vscode.Disposable {
     }
   }
 
+  /** The cursor moved in an editor of the followed document: the page scrolls to what it is in. */
+  followCursor(line: number): void {
+    this.cursorLine = line;
+    if (this.panel.visible) void this.panel.webview.postMessage({ type: 'cursor', line });
+  }
+
   /** Called on every change of the document; refreshes on a trailing timer. */
   scheduleUpdate(): void {
     if (this.timer) return;
@@ -72,7 +81,8 @@ export class PreviewPanel implements vscode.Disposable {
     // An older answer arriving after a newer one would undo the user's last keystrokes.
     if (seq < this.applied || !result) return;
     this.applied = seq;
-    this.panel.title = `Preview ${basename(this.document.uri)}`;
+    // Not "Preview x.md": that is VS Code's own Markdown preview, which may be open beside this one.
+    this.panel.title = previewTitle(this.document.uri.path);
     if (!this.panel.visible) {
       this.stale = true;
       return;
@@ -101,6 +111,11 @@ export class PreviewPanel implements vscode.Disposable {
   private async onMessage(message: unknown): Promise<void> {
     if (typeof message !== 'object' || message === null) return;
     const { type, line } = message as { type?: unknown; line?: unknown };
+    // A new page (first render, or rebuilt after being hidden) lost what was sent before its script ran.
+    if (type === 'ready') {
+      if (this.cursorLine !== undefined) void this.panel.webview.postMessage({ type: 'cursor', line: this.cursorLine });
+      return;
+    }
     if (type !== 'reveal' || typeof line !== 'number' || !Number.isInteger(line) || line < 0) return;
     const target = Math.min(line, this.document.lineCount - 1);
     const visible = vscode.window.visibleTextEditors.find((editor) => editor.document.uri.toString() === this.document.uri.toString());
@@ -117,8 +132,4 @@ export class PreviewPanel implements vscode.Disposable {
     this.timer = undefined;
     for (const disposable of this.disposables.splice(0)) disposable.dispose();
   }
-}
-
-function basename(uri: vscode.Uri): string {
-  return uri.path.slice(uri.path.lastIndexOf('/') + 1) || uri.toString();
 }

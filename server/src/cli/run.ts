@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
-import { analyze, fixAll, reportAnalysis, resolveConfig, type Analysis, type AnalyzeOptions, type PostmortemReport, type ProblemReport } from '../core/index.js';
+import { analyze, fixAll, frontMatterTemplate, reportAnalysis, resolveConfig, type Analysis, type AnalyzeOptions, type PostmortemReport, type ProblemReport } from '../core/index.js';
 import { findConfigFile, fileTemplateHost } from '../node/config-files.js';
 import { parseCliArgs, UsageError, USAGE, type CliOptions } from './args.js';
 import { expandInputs, STDIN } from './files.js';
@@ -77,6 +77,20 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   }
 
   const analyzeOptions: AnalyzeOptions = { template: resolved.template, rules: resolved.rules, maxFileSizeKB: options.maxFileSizeKB };
+  // Front matter `template:` picks the template per file, over the config and --template.
+  const perTemplate = new Map<string, AnalyzeOptions>();
+  const optionsFor = (text: string, file: string): AnalyzeOptions => {
+    const name = frontMatterTemplate(text);
+    if (name === undefined) return analyzeOptions;
+    let chosen = perTemplate.get(name);
+    if (!chosen) {
+      const forFile = resolveConfig(configText, fileTemplateHost(configDir, io.cwd), { template: options.template, documentTemplate: name });
+      chosen = forFile.templateSource === 'document' ? { ...analyzeOptions, template: forFile.template, rules: forFile.rules } : analyzeOptions;
+      perTemplate.set(name, chosen);
+      for (const problem of forFile.problems) if (problem.origin === 'document') io.stderr(`postmortem-lint: ${file}: ${problem.message}\n`);
+    }
+    return chosen;
+  };
   const { files, missing } = await expandInputs(options.inputs, io.cwd);
   for (const input of missing) io.stderr(`postmortem-lint: no such file or no match: ${input}\n`);
   if (missing.length > 0) return 2;
@@ -94,14 +108,15 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       }
       text = buffer.toString('utf8');
       if (options.fix) {
-        const fixed = fixAll(text, analyzeOptions);
+        const fixed = fixAll(text, { ...optionsFor(text, file), fileName: file });
         if (fixed.text !== text) {
           writeFileSync(resolve(io.cwd, file), fixed.text);
           text = fixed.text;
         }
       }
     }
-    const analysis = analyze(text, file === STDIN ? analyzeOptions : { ...analyzeOptions, fileName: file });
+    const fileOptions = optionsFor(text, file === STDIN ? '<stdin>' : file);
+    const analysis = analyze(text, file === STDIN ? fileOptions : { ...fileOptions, fileName: file });
     const name = file === STDIN ? '<stdin>' : file;
     results.push({ file: name, ...reportAnalysis(analysis, text) });
     if (options.format === 'html') analysed.push({ file: name, text, analysis });

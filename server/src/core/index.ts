@@ -14,7 +14,7 @@ export type { Rule, RuleContext, Finding } from './rules/index.js';
 export { indexTemplate } from './template-index.js';
 export type { TemplateEntry, TemplateIndex } from './template-index.js';
 export { BUILTIN_TEMPLATES, getBuiltinTemplate, DEFAULT_TEMPLATE_NAME } from './config/builtin-templates.js';
-export { resolveConfig, mergeTemplate } from './config/load-config.js';
+export { resolveConfig, mergeTemplate, frontMatterTemplate } from './config/load-config.js';
 export type { ConfigProblem, ResolvedConfig, ConfigHost } from './config/load-config.js';
 export { postmortemSkeleton } from './skeleton.js';
 export type { SkeletonOptions } from './skeleton.js';

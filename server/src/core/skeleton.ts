@@ -6,12 +6,16 @@ export interface SkeletonOptions {
   title?: string;
   /** YYYY-MM-DD, written into the Duration line. */
   date: string;
+  /** Written as front matter `template: <name>`, so the file is checked against the template it was made from. */
+  templateName?: string;
   eol?: string;
 }
 
 /** A new postmortem from a template: every required section with its placeholder. */
 export function postmortemSkeleton(template: Template, options: SkeletonOptions): string {
+  const frontMatter = options.templateName ? ['---', `template: ${yamlScalar(options.templateName)}`, '---', ''] : [];
   const lines = [
+    ...frontMatter,
     `# Postmortem: ${options.title ?? 'Incident title'}`,
     '',
     `**Duration:** ${options.date} 00:00 - ${options.date} 00:00 (UTC)`,
@@ -20,4 +24,9 @@ export function postmortemSkeleton(template: Template, options: SkeletonOptions)
   for (const entry of indexTemplate(template).topLevel) if (entry.required) lines.push(...sectionMarkdown(entry));
   while (lines[lines.length - 1] === '') lines.pop();
   return lines.join(options.eol ?? '\n') + (options.eol ?? '\n');
+}
+
+/** Plain when YAML reads it back unchanged (built-in names, simple paths), else double-quoted. */
+function yamlScalar(value: string): string {
+  return /^[A-Za-z0-9_./-]+$/.test(value) && !/^[-.]/.test(value) ? value : JSON.stringify(value);
 }

@@ -7,7 +7,8 @@ import { engine } from './engine.js';
 import { versionedEdit } from './edits.js';
 import { planFixAll } from './fix-all.js';
 import { guardRequest, requireTextDocumentUri } from './guard.js';
-import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND, type DiagnosticData } from './protocol.js';
+import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND, REVEAL_SELECTION_COMMAND, type DiagnosticData } from './protocol.js';
+import { insertedSelection } from './inserted-selection.js';
 import type { DocumentAnalysis, PostmortemService } from './service.js';
 import { toPosition, toRange } from './convert.js';
 
@@ -41,7 +42,11 @@ export function registerCodeActionSupport(connection: Connection, service: Postm
         if (!found) continue;
         const { entry, problem } = found;
         for (const fix of problem.fixes) {
-          actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.isPreferred === true, edit: versionedEdit(entry.document, fix.edits, documentChanges) });
+          const action: CodeAction = { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.isPreferred === true, edit: versionedEdit(entry.document, fix.edits, documentChanges) };
+          // A fix that adds a section takes the cursor there (the client runs this after the edit).
+          const selection = insertedSelection(entry.document, fix.edits);
+          if (selection) action.command = { title: 'Go to the new section', command: REVEAL_SELECTION_COMMAND, arguments: [uri, selection] };
+          actions.push(action);
         }
         if (!engine().RULES_BY_NAME.has(problem.rule)) continue;
         const edit = engine().disableLineEdit(entry.document.getText(), problem.range.start, problem.rule);

@@ -8,6 +8,7 @@ import { guardRequest, ParamsError } from './guard.js';
 import { SERVER_COMMANDS, type FixAllResult, type InsertSectionResult } from './protocol.js';
 import type { PostmortemService } from './service.js';
 import { lintWorkspace } from './lint-workspace.js';
+import { insertedSelection } from './inserted-selection.js';
 
 export function registerCommandSupport(connection: Connection, service: PostmortemService): void {
   service.addCommand(SERVER_COMMANDS.fixAll, (args) => fixAll(connection, service, args));
@@ -42,7 +43,11 @@ async function fixAll(connection: Connection, service: PostmortemService, args: 
   if (!plan.edit) return { applied: false, fixed: 0 };
   const edit = versionedEdit(plan.document, [plan.edit], service.workspace.supportsDocumentChanges);
   const result = await connection.workspace.applyEdit({ label: 'Fix all postmortem problems', edit });
-  return { applied: result.applied, fixed: plan.fixed };
+  // What is left, counted on the fixed text with the same options: the client says "Fixed N; M left".
+  const before = plan.document.getText();
+  const after = before.slice(0, plan.edit.start) + plan.edit.newText + before.slice(plan.edit.end);
+  const options = (await service.analysisOf(live))?.options ?? {};
+  return { applied: result.applied, fixed: plan.fixed, remaining: engine().analyze(after, options).problems.length };
 }
 
 async function insertSection(connection: Connection, service: PostmortemService, args: unknown[]): Promise<InsertSectionResult> {
@@ -64,5 +69,5 @@ async function insertSection(connection: Connection, service: PostmortemService,
   }
   const fix = e.insertSectionFix(postmortem, section);
   const result = await connection.workspace.applyEdit({ label: fix.title, edit: versionedEdit(entry.document, fix.edits, service.workspace.supportsDocumentChanges) });
-  return { applied: result.applied };
+  return { applied: result.applied, selection: result.applied ? insertedSelection(entry.document, fix.edits) : undefined };
 }

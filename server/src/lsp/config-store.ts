@@ -33,11 +33,14 @@ export class ConfigStore {
     private readonly workspace: WorkspaceState,
   ) {}
 
-  /** The config for a file path (undefined for untitled documents). */
-  forPath(path: string | undefined, settings: PostmortemSettings): DocumentConfig {
+  /**
+   * The config for a file path (undefined for untitled documents). `documentTemplate` is the
+   * document's front matter `template:`, which wins over the config file and the settings.
+   */
+  forPath(path: string | undefined, settings: PostmortemSettings, documentTemplate?: string): DocumentConfig {
     const folder = path ? this.workspace.folderOf(path) : undefined;
     const configPath = path && folder ? findConfigFile(dirname(path), folder.path) : undefined;
-    const key = JSON.stringify([configPath ?? null, folder?.path ?? null, settings.template, settings.rules, this.workspace.trusted]);
+    const key = JSON.stringify([configPath ?? null, folder?.path ?? null, settings.template, settings.rules, this.workspace.trusted, documentTemplate ?? null]);
     const cached = this.cache.get(key);
     if (cached) return cached;
 
@@ -55,12 +58,14 @@ export class ConfigStore {
     const refused: string[] = [];
     const configDir = configPath ? dirname(configPath) : folder?.path;
     const host = this.host(configDir, folder?.path, refused);
-    const resolved = e.resolveConfig(configText, host, { template, rules: settings.rules as never });
+    const resolved = e.resolveConfig(configText, host, { template, documentTemplate, rules: settings.rules as never });
     resolved.problems = resolved.problems.map((problem) => explainRefusal(problem, refused, this.workspace.trusted));
 
     const result: DocumentConfig = { resolved, configPath };
-    if (configPath && configText !== undefined) this.publish(configPath, configText, resolved.problems.filter((p) => p.origin !== 'settings'));
+    if (configPath && configText !== undefined) this.publish(configPath, configText, resolved.problems.filter((p) => p.origin === undefined));
     for (const problem of resolved.problems) if (problem.origin === 'settings') this.warnOnce(problem.message);
+    // Not a pop-up: a half-typed `template: goo` would raise one per keystroke. The status bar says it too.
+    for (const problem of resolved.problems) if (problem.origin === 'document') this.logOnce(`${path ?? 'untitled'}: ${problem.message}`);
     this.cache.set(key, result);
     return result;
   }
@@ -115,6 +120,12 @@ export class ConfigStore {
     this.connection.sendDiagnostics({ uri, diagnostics });
     if (diagnostics.length) this.published.add(uri);
     else this.published.delete(uri);
+  }
+
+  private logOnce(message: string): void {
+    if (this.warned.has(message)) return;
+    this.warned.add(message);
+    this.connection.console.warn(message);
   }
 
   private warnOnce(message: string): void {

@@ -23,6 +23,18 @@ export const ENGINE_LOADED_REQUEST = 'postmortem/engineLoaded';
 /** Client → server: DidChangeTrustParams. */
 export const DID_CHANGE_TRUST_NOTIFICATION = 'postmortem/didChangeTrust';
 
+/**
+ * A client command code actions carry after an edit that adds a section: arguments
+ * [uri, LspRange] — where to put the cursor in the edited document, and reveal.
+ */
+export const REVEAL_SELECTION_COMMAND = 'postmortem.revealSelection';
+
+/** An LSP range (0-based lines, UTF-16 columns). */
+export interface LspRange {
+  start: { line: number; character: number };
+  end: { line: number; character: number };
+}
+
 /** Diagnostics the server publishes carry this source; `code` is the rule name. */
 export const DIAGNOSTIC_SOURCE = 'postmortem';
 /** Code action kind of "Fix all postmortem problems" (works with editor.codeActionsOnSave). */
@@ -35,12 +47,18 @@ export interface UriParams {
 export interface MissingSection {
   title: string;
   level: number;
+  /** Where it would go, in words: "after Lessons Learned", "before Timeline", "at the end of …". */
+  placement?: string;
 }
 
 export interface DocumentInfo {
   isPostmortem: boolean;
   /** Built-in name or template path as configured; "" when the file is not a postmortem. */
   templateName: string;
+  /** What picked the template: front matter `template:`, the setting, `.postmortemrc.json`, or none (the built-in default). */
+  templateSource?: 'document' | 'settings' | 'file' | 'default';
+  /** Why the config that applies to this file is broken (then a fallback template is in use); empty when it is fine. */
+  configErrors?: string[];
   problemCount: number;
 }
 
@@ -67,10 +85,14 @@ export interface FixAllResult {
   applied: boolean;
   /** How many fixes went into it. */
   fixed: number;
+  /** How many problems the fixed text still has (not all are fixable). */
+  remaining?: number;
 }
 
 export interface InsertSectionResult {
   applied: boolean;
+  /** In the edited document: the new section's placeholder (or the end of its heading), for the cursor. */
+  selection?: LspRange;
 }
 
 export interface InitializationOptions {

@@ -31,6 +31,10 @@ export interface DocumentAnalysis {
   analysis: Analysis;
   options: AnalyzeOptions;
   templateName: string;
+  /** What picked the template (front matter, setting, config file, or the built-in default). */
+  templateSource: 'document' | 'settings' | 'file' | 'default';
+  /** Errors in the config, settings or front matter that apply to this document. */
+  configErrors: string[];
   generation: number;
   /** How long the analysis took: it decides how long the next change waits (diagnostics.ts). */
   ms: number;
@@ -120,7 +124,7 @@ export class PostmortemService {
   async stateOf(uri: string, text: string, languageId?: string, settings?: PostmortemSettings): Promise<DocumentState> {
     settings ??= await this.settings.get(uri);
     if (!isPostmortemFile(this.workspace, uri, text, settings.files, languageId)) return { isPostmortem: false, settings };
-    const config = this.configs.forPath(uriToPath(uri), settings);
+    const config = this.configs.forPath(uriToPath(uri), settings, engine().frontMatterTemplate(text));
     const options: AnalyzeOptions = { template: config.resolved.template, rules: config.resolved.rules, maxFileSizeKB: settings.maxFileSizeKB };
     return { isPostmortem: true, settings, config, options };
   }
@@ -172,6 +176,8 @@ export class PostmortemService {
       analysis,
       options: state.options ?? {},
       templateName: state.config?.resolved.templateName ?? '',
+      templateSource: state.config?.resolved.templateSource ?? 'default',
+      configErrors: (state.config?.resolved.problems ?? []).filter((p) => p.severity === 'error' || p.origin === 'document').map((p) => p.message),
       generation,
       ms,
     };

@@ -1,5 +1,7 @@
-// Document outline: the title, sections as a tree, and timeline entries and action items under
-// their section.
+// Document outline: what VS Code's Markdown outline lacks. Markdown already lists every heading as a
+// tree, and VS Code shows each provider's symbols as a group of its own; repeating the headings made
+// two copies of the tree and breadcrumbs that flipped between them. So this group holds only the
+// timeline entries and action items, each under the one section that holds them.
 import { SymbolKind, type Connection, type DocumentSymbol, type DocumentSymbolParams } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Postmortem, Section } from '../core/types.js';
@@ -17,7 +19,7 @@ function name(text: string, fallback: string): string {
 }
 
 export function registerDocumentSymbolSupport(connection: Connection, service: PostmortemService): void {
-  service.addCapabilities({ documentSymbolProvider: { label: 'Postmortem' } });
+  service.addCapabilities({ documentSymbolProvider: { label: 'Postmortem timeline and action items' } });
 
   connection.onDocumentSymbol(guardRequest(connection, 'Document symbols', async (params: DocumentSymbolParams) => {
     const live = service.documents.get(requireTextDocumentUri(params));
@@ -32,50 +34,43 @@ export function registerDocumentSymbolSupport(connection: Connection, service: P
 export function documentSymbols(document: TextDocument, postmortem: Postmortem): DocumentSymbol[] {
   const range = (r: { start: number; end: number }) => toRange(document, r);
   const bySection = new Map<Section, DocumentSymbol>();
-  const symbolOf = (section: Section): DocumentSymbol => {
-    const symbol: DocumentSymbol = {
-      name: name(section.title, '(untitled section)'),
-      detail: section.template && section.template.title !== section.title ? section.template.title : undefined,
-      kind: section.level <= 2 ? SymbolKind.Namespace : SymbolKind.Module,
-      range: range(section.range),
-      selectionRange: range(section.headingRange),
-      children: [],
-    };
-    bySection.set(section, symbol);
-    symbol.children = section.children.map(symbolOf);
+  const counts = new Map<Section, { entries: number; items: number }>();
+  const containerOf = (section: Section): DocumentSymbol => {
+    let symbol = bySection.get(section);
+    if (!symbol) {
+      symbol = { name: name(section.title, '(untitled section)'), kind: SymbolKind.Namespace, range: range(section.range), selectionRange: range(section.headingRange), children: [] };
+      bySection.set(section, symbol);
+      counts.set(section, { entries: 0, items: 0 });
+    }
     return symbol;
   };
-  const symbols = postmortem.sections.map(symbolOf);
 
   for (const item of postmortem.timeline) {
-    const parent = bySection.get(item.section);
-    parent?.children!.push({
+    containerOf(item.section).children!.push({
       name: name(`${item.timeText} ${item.text}`, item.timeText || 'Timeline entry'),
       detail: item.instant === null ? 'time not readable' : undefined,
       kind: SymbolKind.Event,
       range: range(item.range),
       selectionRange: range(item.timeRange.end > item.timeRange.start ? item.timeRange : { start: item.range.start, end: item.range.start }),
     });
+    counts.get(item.section)!.entries++;
   }
   for (const item of postmortem.actionItems) {
-    const parent = bySection.get(item.section);
-    parent?.children!.push({
+    containerOf(item.section).children!.push({
       name: name(item.text, 'Action item'),
       detail: item.tag ?? (item.writtenTag ? `unknown tag ${item.writtenTag}` : 'untagged'),
       kind: SymbolKind.Field,
       range: range(item.range),
       selectionRange: range(item.tagRange ?? { start: item.range.start, end: item.range.start }),
     });
+    counts.get(item.section)!.items++;
   }
-  // Entries were appended after child sections: put each section's children back in document order.
-  const sort = (list: DocumentSymbol[]) => {
-    list.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-    for (const symbol of list) if (symbol.children) sort(symbol.children);
-  };
-  sort(symbols);
-  if (postmortem.title) {
-    const titleRange = range(postmortem.title.range);
-    symbols.unshift({ name: name(postmortem.title.value, 'Postmortem'), kind: SymbolKind.File, range: titleRange, selectionRange: titleRange });
+  const byPosition = (a: DocumentSymbol, b: DocumentSymbol) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
+  for (const [section, symbol] of bySection) {
+    const { entries, items } = counts.get(section)!;
+    const parts = [entries && `${entries} ${entries === 1 ? 'entry' : 'entries'}`, items && `${items} action ${items === 1 ? 'item' : 'items'}`].filter(Boolean);
+    symbol.detail = parts.join(', ');
+    symbol.children!.sort(byPosition);
   }
-  return symbols;
+  return [...bySection.values()].sort(byPosition);
 }

@@ -335,6 +335,51 @@ export class Workbench {
     }
   }
 
+  /** The visible quick-input rows: label, description and detail as shown, and whether any of them is cut off. */
+  async quickInputRows(): Promise<{ label: string; description: string; detail: string; cutOff: string[] }[]> {
+    return this.quickInput().locator('.quick-input-list .monaco-list-row').evaluateAll((rows) =>
+      rows
+        .filter((row) => (row as HTMLElement).offsetParent !== null)
+        .sort((a, b) => Number(a.getAttribute('data-index')) - Number(b.getAttribute('data-index')))
+        // No named helper functions in here: the page has no __name, which tsx would wrap them in.
+        .map((row) => ({
+          label: row.querySelector('.label-name')?.textContent?.trim() ?? '',
+          description: row.querySelector('.label-description')?.textContent?.trim() ?? '',
+          // The detail line is a second icon label under the first.
+          detail: (row.querySelectorAll('.monaco-icon-label')[1]?.textContent ?? row.querySelector('.quick-input-list-detail')?.textContent ?? '').trim(),
+          // An ellipsis in CSS: a block's text is wider than its box (inline boxes have no width to compare).
+          cutOff: [...row.querySelectorAll('.monaco-icon-label, .monaco-icon-label-container, .monaco-icon-name-container, .monaco-icon-description-container, .label-name, .label-description')]
+            .filter((el) => (el as HTMLElement).clientWidth > 0 && (el as HTMLElement).scrollWidth > (el as HTMLElement).clientWidth + 1)
+            .map((el) => el.textContent?.trim() ?? ''),
+        })),
+    );
+  }
+
+  /** The input's placeholder, and whether it fits. */
+  async quickInputPlaceholder(): Promise<{ text: string; fits: boolean }> {
+    return this.quickInput().locator('input[type="text"]').first().evaluate((input) => {
+      const el = input as HTMLInputElement;
+      const canvas = document.createElement('canvas').getContext('2d')!;
+      canvas.font = getComputedStyle(el).font;
+      return { text: el.placeholder, fits: canvas.measureText(el.placeholder).width <= el.clientWidth };
+    });
+  }
+
+  /** Texts in the status bar (items and the transient message). */
+  async statusBarTexts(): Promise<string[]> {
+    return this.page.locator('.part.statusbar .statusbar-item').evaluateAll((items) => items.map((item) => (item.textContent ?? '').replace(/\s+/g, ' ').trim()).filter(Boolean));
+  }
+
+  /** Whether the Problems panel is showing. */
+  async problemsVisible(): Promise<boolean> {
+    return this.page.locator('.markers-panel').isVisible().catch(() => false);
+  }
+
+  /** The text of the Output panel's editor (the channel it shows). */
+  async outputText(): Promise<string> {
+    return this.page.locator('.part.panel .monaco-editor .view-lines').first().innerText().catch(() => '');
+  }
+
   /** The frame of the webview whose document has `selector`, once it is there. */
   async webviewFrame(selector: string, timeoutMs = 20_000): Promise<Frame> {
     return waitFor(`a webview showing ${selector}`, async () => {

@@ -17,9 +17,15 @@ describe('commands', () => {
     created.push(first);
     assert.match(first.path, /\/postmortems\/\d{4}-\d{2}-\d{2}-cache-stampede-login-500s\.md$/);
     const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(first));
-    assert.match(text, /^# Postmortem: Cache stampede: “login” 500s/);
+    // It says which template it follows, so the server checks it against google-sre, not the workspace's default.
+    assert.match(text, /^---\ntemplate: google-sre\n---\n\n# Postmortem: Cache stampede: “login” 500s/);
     assert.ok(text.includes('## Trigger'), 'google-sre sections expected');
     assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), first.toString());
+    const diagnostics = await until('the new file\'s diagnostics', () => {
+      const found = vscode.languages.getDiagnostics(first).filter((d) => d.source === 'postmortem');
+      return found.length > 0 ? found : undefined;
+    }, vscode.languages.onDidChangeDiagnostics);
+    assert.deepEqual([...new Set(diagnostics.map((d) => String(typeof d.code === 'object' ? d.code.value : d.code)))], ['empty-section'], 'only its placeholders are flagged');
 
     const second = await vscode.commands.executeCommand<vscode.Uri>('postmortem.newPostmortem', args);
     assert.ok(second, 'no second file was created');
@@ -51,6 +57,11 @@ describe('commands', () => {
       assert.ok(missing.some((s) => s.title === 'Timeline'), JSON.stringify(missing));
       await vscode.commands.executeCommand('postmortem.insertSection', 'Timeline');
       await until('the Timeline heading', () => /^## Timeline$/m.test(editor.document.getText()), vscode.workspace.onDidChangeTextDocument);
+      // The cursor moved to the new section: its placeholder is selected, two lines under the heading.
+      const active = vscode.window.activeTextEditor!;
+      const heading = active.document.getText().split('\n').indexOf('## Timeline');
+      assert.equal(active.selection.start.line, heading + 2);
+      assert.match(active.document.getText(active.selection), /^<!-- .* -->$/);
     } finally {
       await revertAndClose(editor);
     }

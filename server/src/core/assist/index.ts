@@ -11,3 +11,4 @@ export { foldingRegions } from './folding.js';
 export type { FoldingRegion } from './folding.js';
 export { disableLineEdit } from './disable-comment.js';
 export { configNamesTemplate } from './config-template.js';
+export { placementOf, insertedSectionSelection } from './section-placement.js';

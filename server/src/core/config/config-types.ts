@@ -3,17 +3,19 @@ import type { Range, SectionKind, SeveritySetting, Template, TimelineSettings } 
 
 export interface ConfigProblem {
   message: string;
-  /** Offsets in the config file text; {0, 0} when `origin` is "settings". */
+  /** Offsets in the config file text; {0, 0} when `origin` is set. */
   range: Range;
   severity: 'error' | 'warning';
-  /** Set when the problem is in the editor settings (`overrides`), not in the file. */
-  origin?: 'settings';
+  /** Set when the problem is in the editor settings or the document's front matter, not in the file. */
+  origin?: 'settings' | 'document';
 }
 
 export interface ResolvedConfig {
   template: Template;
   /** Built-in name or the template path as written; "default" after a fallback. */
   templateName: string;
+  /** What picked the template: the document's front matter, the editor setting (or CLI flag), the config file, or nothing. */
+  templateSource: 'document' | 'settings' | 'file' | 'default';
   /** Only the rules the file or settings set; a rule not listed keeps its default severity. */
   rules: Record<string, SeveritySetting>;
   problems: ConfigProblem[];
@@ -29,7 +31,14 @@ export interface ConfigHost {
 }
 
 export interface ConfigOverrides {
+  /** The editor setting (or the CLI's --template): wins over the config file's "template". */
   template?: string;
+  /**
+   * The document's own choice, front matter `template:` (frontMatterTemplate). Wins over the
+   * setting and the config file; a path is relative to the workspace folder, as for the setting.
+   * If it cannot be loaded, the template the config would pick applies and a problem says why.
+   */
+  documentTemplate?: string;
   rules?: Record<string, SeveritySetting>;
 }
 

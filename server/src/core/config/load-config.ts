@@ -5,7 +5,7 @@ import type { Range, SeveritySetting, Template, TimelineSettings } from '../type
 import { DEFAULT_TEMPLATE_NAME, getBuiltinTemplate } from './builtin-templates.js';
 import type { ConfigHost, ConfigOverrides, ConfigProblem, ResolvedConfig, SectionOverride } from './config-types.js';
 import { keyNodeAt, nodeRange, rangeAtPointer } from './json-location.js';
-import { loadTemplate } from './load-template.js';
+import { loadTemplate, type TemplateLoad } from './load-template.js';
 import { cloneTemplate, findTemplateSection, mergeTemplate } from './merge-template.js';
 import { MAX_TEXT_LENGTH, readJson } from './parse-json.js';
 import { describeSchemaError, errorTarget } from './schema-messages.js';
@@ -15,6 +15,7 @@ import { CONFIG_RULE_NAMES, validateConfigValue } from './validate.js';
 
 export type { ConfigHost, ConfigOverrides, ConfigProblem, ResolvedConfig, SectionOverride, TemplateOverrides } from './config-types.js';
 export { mergeTemplate } from './merge-template.js';
+export { frontMatterTemplate } from './front-matter-template.js';
 export { CONFIG_RULE_NAMES } from './validate.js';
 
 /** `.postmortemrc.json` after validation. */
@@ -44,12 +45,14 @@ export function resolveConfig(
 }
 
 function defaults(): Omit<ResolvedConfig, 'problems'> {
-  return { template: defaultTemplate(), templateName: DEFAULT_TEMPLATE_NAME, rules: {} };
+  return { template: defaultTemplate(), templateName: DEFAULT_TEMPLATE_NAME, templateSource: 'default', rules: {} };
 }
 
 function defaultTemplate(): Template {
   return cloneTemplate(getBuiltinTemplate(DEFAULT_TEMPLATE_NAME) as Template);
 }
+
+type TemplateSource = ResolvedConfig['templateSource'];
 
 function resolve(configText: string | undefined, host: ConfigHost, overrides: ConfigOverrides): ResolvedConfig {
   const problems: ConfigProblem[] = [];
@@ -60,31 +63,53 @@ function resolve(configText: string | undefined, host: ConfigHost, overrides: Co
   if (overrides.template !== undefined && typeof overrides.template !== 'string') {
     problems.push(settingsProblem('Setting "template" must be a string'));
   }
-  const origin = settingsTemplate !== undefined ? 'settings' : 'file';
-  const templateRef = settingsTemplate ?? file?.value.template ?? DEFAULT_TEMPLATE_NAME;
-  const loaded = loadTemplate(templateRef, origin, host);
-  if (loaded.error !== undefined) {
-    if (origin === 'settings') problems.push(settingsProblem(loaded.error));
-    else problems.push({ message: loaded.error, range: rangeAtPointer(file!.root, '/template'), severity: 'error' });
+  const fileTemplate = file?.value.template;
+  const configured = settingsTemplate !== undefined ? 'settings' : fileTemplate !== undefined ? 'file' : 'default';
+
+  let source: TemplateSource = configured;
+  let templateRef = settingsTemplate ?? fileTemplate ?? DEFAULT_TEMPLATE_NAME;
+  let loaded: TemplateLoad | undefined;
+  const documentTemplate = typeof overrides.documentTemplate === 'string' ? overrides.documentTemplate.trim() : '';
+  if (documentTemplate !== '') {
+    // Paths in front matter are relative to the workspace folder, like the setting's.
+    const fromDocument = loadTemplate(documentTemplate, 'settings', host);
+    if (fromDocument.template) {
+      source = 'document';
+      templateRef = documentTemplate;
+      loaded = fromDocument;
+    } else {
+      const fallback = configured === 'default' ? `the built-in "${DEFAULT_TEMPLATE_NAME}"` : `"${templateRef}"`;
+      problems.push({ message: `Front matter template: ${fromDocument.error.replace(/([^.?!])$/, '$1.')} Checking against ${fallback} instead.`, range: START, severity: 'warning', origin: 'document' });
+    }
+  }
+  if (!loaded) {
+    loaded = loadTemplate(templateRef, configured === 'settings' ? 'settings' : 'file', host);
+    if (loaded.error !== undefined) {
+      if (configured === 'settings') problems.push(settingsProblem(loaded.error));
+      else problems.push({ message: loaded.error, range: rangeAtPointer(file!.root, '/template'), severity: 'error' });
+    }
   }
 
   let template = loaded.template ? cloneTemplate(loaded.template) : defaultTemplate();
   const templateName = loaded.template ? templateRef : DEFAULT_TEMPLATE_NAME;
+  const templateSource: TemplateSource = loaded.template ? source : 'default';
   const fileRules = file?.value.rules ?? {};
-  // A broken template keeps the file's rules but not its section/tag/timeline changes,
-  // which were written for the template that failed to load.
-  if (file && loaded.template) {
+  // The file's section/tag/timeline changes are written for the template it names: they apply to
+  // that one (or to any, when it names none), never to another a document picked, nor to a
+  // fallback after its template failed to load. Its rules always apply.
+  const fileFitsTemplate = fileTemplate === undefined || source !== 'document' || fileTemplate === templateRef;
+  if (file && loaded.template && fileFitsTemplate) {
     const merged = mergeTemplate(template, file.value);
     const issue = checkTemplate(merged);
     if (issue) {
       // The file as a whole is invalid: as if there were none, like a schema error.
       problems.push({ message: issue.message, range: sectionRange(file, merged, issue.sections), severity: 'error' });
-      if (origin === 'settings') return { template, templateName, rules: { ...settingsRules }, problems };
-      return { template: defaultTemplate(), templateName: DEFAULT_TEMPLATE_NAME, rules: { ...settingsRules }, problems };
+      if (source !== 'file') return { template, templateName, templateSource, rules: { ...settingsRules }, problems };
+      return { template: defaultTemplate(), templateName: DEFAULT_TEMPLATE_NAME, templateSource: 'default', rules: { ...settingsRules }, problems };
     }
     template = merged;
   }
-  return { template, templateName, rules: { ...fileRules, ...settingsRules }, problems };
+  return { template, templateName, templateSource, rules: { ...fileRules, ...settingsRules }, problems };
 }
 
 /** The validated file config, or undefined when absent or invalid (problems say why). */
