@@ -46,16 +46,15 @@ describe('commands and custom requests', () => {
     expect(await server.request('postmortem/missingSections', { uri: 'file:///nowhere/never-opened.md' })).toEqual([]);
   });
 
-  it('fixAll applies every preferred fix through workspace/applyEdit, for the version it was given', async () => {
+  it('fixAll applies every safe fix through workspace/applyEdit, for the version it was given, and says what is left', async () => {
     const uri = uriOf(join(root, 'postmortems/webhooks.md'));
     const applied = server.appliedEdits.length;
     const result = await server.request('workspace/executeCommand', { command: 'postmortem.server.fixAll', arguments: [uri, 1] });
-    expect(result).toEqual({ applied: true, fixed: 3 });
+    // The tag typo; the two missing sections stay (inserting them is the author's pick), with the rest.
+    expect(result).toEqual({ applied: true, fixed: 1, left: 4 });
     const edit = server.appliedEdits[applied];
     expect((edit.documentChanges![0] as TextDocumentEdit).textDocument).toEqual({ uri, version: 1 });
-    expect(applyWorkspaceEdit(FAILING, uri, edit, 1)).toBe(
-      FAILING.replace('## Corrective and', '### Resolution\n\n<!-- What stopped the impact, and what restored normal service? -->\n\n## Corrective and').replace('**Improvment:**', '**Improvement:**') + CONCLUSION,
-    );
+    expect(applyWorkspaceEdit(FAILING, uri, edit, 1)).toBe(FAILING.replace('**Improvment:**', '**Improvement:**'));
     // A version the document is no longer at is refused, not guessed at.
     await expect(server.request('workspace/executeCommand', { command: 'postmortem.server.fixAll', arguments: [uri, 7] })).rejects.toMatchObject({ code: -32801 });
   });

@@ -18,6 +18,12 @@ export interface Fix {
   edits: TextEdit[];
   /** The single obvious fix for its problem. */
   isPreferred?: boolean;
+  /**
+   * Whether Fix All and `--fix` may apply it unattended. Defaults to isPreferred; false for fixes
+   * that could make the document worse (an inserted section, a level change that empties a parent),
+   * which stay quick fixes the author picks.
+   */
+  fixAll?: boolean;
 }
 
 export interface RelatedInformation {

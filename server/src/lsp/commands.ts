@@ -42,7 +42,7 @@ async function fixAll(connection: Connection, service: PostmortemService, args: 
   if (!plan.edit) return { applied: false, fixed: 0 };
   const edit = versionedEdit(plan.document, [plan.edit], service.workspace.supportsDocumentChanges);
   const result = await connection.workspace.applyEdit({ label: 'Fix all postmortem problems', edit });
-  return { applied: result.applied, fixed: plan.fixed };
+  return { applied: result.applied, fixed: plan.fixed, left: plan.left };
 }
 
 async function insertSection(connection: Connection, service: PostmortemService, args: unknown[]): Promise<InsertSectionResult> {

@@ -67,6 +67,8 @@ export interface FixAllResult {
   applied: boolean;
   /** How many fixes went into it. */
   fixed: number;
+  /** Problems left after it ("Fixed N problems; M left"); absent when nothing was fixed. */
+  left?: number;
 }
 
 export interface InsertSectionResult {
