@@ -78,6 +78,21 @@ describe('postmortem-lint', () => {
     expect(cli(['--max-warnings', '1', 'pm.md'], { cwd: dir }).code).toBe(0);
   });
 
+  it('leaves README, index and template files out of a folder unless --exclude says otherwise', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pm-cli-'));
+    mkdirSync(join(dir, 'postmortems/templates'), { recursive: true });
+    writeFileSync(join(dir, 'postmortems/README.md'), '# Postmortems\n');
+    writeFileSync(join(dir, 'postmortems/index.md'), '# Index\n');
+    writeFileSync(join(dir, 'postmortems/templates/blank.md'), '# Postmortem: <title>\n');
+    writeFileSync(join(dir, 'postmortems/dns.md'), readFileSync(join(ROOT, 'examples/clean-postmortem.md'), 'utf8'));
+    const files = (args: string[]) => JSON.parse(cli(['--format', 'json', ...args], { cwd: dir }).stdout).map((r: { file: string }) => r.file);
+    expect(files(['postmortems/'])).toEqual(['postmortems/dns.md']);
+    expect(files(['postmortems/**/*.md'])).toEqual(['postmortems/dns.md']);
+    expect(files(['--exclude', '**/index.md', 'postmortems/'])).toEqual(['postmortems/README.md', 'postmortems/dns.md', 'postmortems/templates/blank.md']);
+    // A file named on its own is checked whatever the globs say.
+    expect(files(['postmortems/README.md'])).toEqual(['postmortems/README.md']);
+  });
+
   it('--fix rewrites the file with the safe fixes', () => {
     const dir = mkdtempSync(join(tmpdir(), 'pm-cli-'));
     writeFileSync(join(dir, 'pm.md'), '# Postmortem: x\n\n## Corrective Actions\n\n- **Fxi:** patch it\n');

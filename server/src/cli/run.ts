@@ -77,7 +77,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   }
 
   const analyzeOptions: AnalyzeOptions = { template: resolved.template, rules: resolved.rules, maxFileSizeKB: options.maxFileSizeKB };
-  const { files, missing } = await expandInputs(options.inputs, io.cwd);
+  const { files, missing } = await expandInputs(options.inputs, io.cwd, options.exclude);
   for (const input of missing) io.stderr(`postmortem-lint: no such file or no match: ${input}\n`);
   if (missing.length > 0) return 2;
 

@@ -102,6 +102,8 @@ export interface PostmortemSettings {
   rules: Record<string, string>;
   /** Globs (workspace-relative, case-insensitive) of Markdown files that are postmortems. */
   files: string[];
+  /** Globs of Markdown files that are never postmortems (a README, an index), whatever they say. */
+  exclude: string[];
   validate: 'onType' | 'onSave';
   maxFileSizeKB: number;
 }
@@ -110,6 +112,8 @@ export const DEFAULT_SETTINGS: Readonly<PostmortemSettings> = Object.freeze({
   template: '',
   rules: {},
   files: ['**/postmortems/**/*.md', '**/*postmortem*.md', '**/*post-mortem*.md', '**/incidents/**/*.md'],
+  // The same list as core/exclude.ts's DEFAULT_EXCLUDE (this file imports nothing; a test compares them).
+  exclude: ['**/README.{md,markdown}', '**/index.{md,markdown}', '**/_index.{md,markdown}', '**/template.{md,markdown}', '**/*[-_.]template.{md,markdown}', '**/templates/**'],
   validate: 'onType',
   maxFileSizeKB: 2048,
 });

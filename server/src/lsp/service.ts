@@ -119,7 +119,7 @@ export class PostmortemService {
   /** Whether the document is a postmortem and, if so, how to analyse it. Loads the engine only for postmortems. */
   async stateOf(uri: string, text: string, languageId?: string, settings?: PostmortemSettings): Promise<DocumentState> {
     settings ??= await this.settings.get(uri);
-    if (!isPostmortemFile(this.workspace, uri, text, settings.files, languageId)) return { isPostmortem: false, settings };
+    if (!isPostmortemFile(this.workspace, uri, text, settings.files, languageId, settings.exclude)) return { isPostmortem: false, settings };
     const config = this.configs.forPath(uriToPath(uri), settings);
     const options: AnalyzeOptions = { template: config.resolved.template, rules: config.resolved.rules, maxFileSizeKB: settings.maxFileSizeKB };
     return { isPostmortem: true, settings, config, options };
