@@ -89,7 +89,7 @@ describe('commands and custom requests', () => {
 
   it('newPostmortem writes a document from a built-in template or the one configured for the URI', async () => {
     const { text } = await server.request('postmortem/newPostmortem', { templateName: 'default', title: 'Checkout errors', date: '2024-05-01' });
-    expect(text.split('\n').slice(0, 5)).toEqual(['# Postmortem: Checkout errors', '', '**Duration:** 2024-05-01 00:00 - 2024-05-01 00:00 (UTC)', '', '## Impact']);
+    expect(text.split('\n').slice(0, 5)).toEqual(['# Postmortem: Checkout errors', '', '**Duration:** 2024-05-01 HH:MM - HH:MM (UTC)', '', '## Impact']);
     const configured = await server.request('postmortem/newPostmortem', { title: 'Disk full', date: '2024-05-02', uri: uriOf(join(root, 'team/2024-05-02-disk-full.md')) });
     const googleSre = await server.request('postmortem/newPostmortem', { templateName: 'google-sre', title: 'Disk full', date: '2024-05-02' });
     expect(configured.text).toBe(googleSre.text);

@@ -92,6 +92,8 @@ export interface DurationMeta {
   endHasDate: boolean;
   /** Zone the Duration names, if any (canonical: 'UTC', '+02:00', 'America/New_York'). */
   zone?: string;
+  /** Still the template's placeholder (`HH:MM`, `<start>`, TBD): not read, so start and end are null. */
+  placeholder?: boolean;
 }
 
 export interface Metadata {
