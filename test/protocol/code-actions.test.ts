@@ -46,6 +46,8 @@ describe('code actions', () => {
       'missing-section: Add section “Resolution”': { text: withResolution(TEXT), preferred: true },
       'missing-section: Add section “Conclusion”': { text: TEXT + CONCLUSION, preferred: true },
       'missing-section: Disable missing-section for this line': { text: appendToLine(TEXT, title, '<!-- postmortem-disable-line missing-section -->'), preferred: false },
+      // 03:50 goes back above 04:05, the whole line moved.
+      'timeline-order: Move this entry into time order': { text: TEXT.replace(`${order}\n`, '').replace('- **04:05 PM:**', `${order}\n- **04:05 PM:**`), preferred: true },
       'timeline-order: Disable timeline-order for this line': { text: appendToLine(TEXT, order, '<!-- postmortem-disable-line timeline-order -->'), preferred: false },
       'action-item-untagged: Tag as Fix': { text: TEXT.replace(untagged, '- **Fix:** Alert on handshake failures per partner.'), preferred: false },
       'action-item-untagged: Tag as Improvement': { text: TEXT.replace(untagged, '- **Improvement:** Alert on handshake failures per partner.'), preferred: false },

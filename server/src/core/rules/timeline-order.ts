@@ -1,11 +1,12 @@
 import type { Rule } from './rule.js';
 import type { TimelineEntry } from '../types.js';
+import { moveIntoOrderFix } from '../fixes/move-entry.js';
 
 export const timelineOrder: Rule = {
   name: 'timeline-order',
   description: 'A timeline entry is earlier than the one before it (later, for templates whose timeline is newest first).',
   defaultSeverity: 'error',
-  fixable: false,
+  fixable: true,
   check({ postmortem, template, report }) {
     const descending = template.timeline.order === 'descending';
     let previous: TimelineEntry | undefined;
@@ -24,6 +25,7 @@ export const timelineOrder: Rule = {
           range: entry.timeRange,
           message: `Timeline goes ${direction}: ${entry.timeText} comes after ${previous.timeText} on the entry above.${hint}`,
           related: [{ range: previous.timeRange, message: `Previous entry: ${previous.timeText}` }],
+          fixes: [moveIntoOrderFix(postmortem, entry, previous, descending)].filter((fix) => fix !== undefined),
         });
       }
       previous = entry;
