@@ -5,6 +5,7 @@
 import type { Connection } from 'vscode-languageserver';
 import type { PostmortemService } from './service.js';
 import { logFailure } from './guard.js';
+import { recheckFromDisk } from './lint-workspace.js';
 
 const DEBOUNCE_MS = 100;
 /** An analysis this quick runs after every change; slower ones are debounced within a burst. */
@@ -54,6 +55,8 @@ export function registerDiagnosticsSupport(connection: Connection, service: Post
   documents.onDidClose(({ document }) => scheduler.close(document.uri));
   service.onRefresh(() => {
     for (const document of documents.all()) scheduler.schedule(document.uri, 'refresh', document.version);
+    // Closed files Lint Workspace reported on are reported on still: they follow the new config too.
+    logFailure(connection, 'Re-checking workspace postmortems', recheckFromDisk(connection, service, service.publisher.reportedFromDisk()));
   });
 }
 
@@ -93,7 +96,9 @@ class DiagnosticsScheduler {
     this.ready.delete(uri);
     this.scheduled.delete(uri);
     this.service.forget(uri);
-    this.service.publisher.clear(uri);
+    // A file Lint Workspace reported on keeps its problems, from the text on disk now.
+    if (this.service.publisher.isFromDisk(uri)) logFailure(this.connection, 'Re-checking a closed postmortem', recheckFromDisk(this.connection, this.service, [uri]));
+    else this.service.publisher.clear(uri);
   }
 
   private drain(): void {

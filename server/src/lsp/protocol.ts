@@ -42,6 +42,13 @@ export interface DocumentInfo {
   /** Built-in name or template path as configured; "" when the file is not a postmortem. */
   templateName: string;
   problemCount: number;
+  /**
+   * Errors in the config that applies (its .postmortemrc.json or the settings). While there are
+   * any, the config is broken and templateName is the built-in template checked against instead.
+   */
+  configErrors?: string[];
+  /** The .postmortemrc.json that applies, if any. */
+  configUri?: string;
 }
 
 export interface NewPostmortemParams {

@@ -7,6 +7,8 @@ import type { DocumentAnalysis } from './service.js';
 
 export class DiagnosticsPublisher {
   private readonly counts = new Map<string, number>();
+  /** Files reported from disk (Lint Workspace), open or not since: re-checked when config changes or they close. */
+  private readonly fromDisk = new Set<string>();
 
   constructor(private readonly connection: Connection) {}
 
@@ -18,11 +20,27 @@ export class DiagnosticsPublisher {
     );
     this.connection.sendDiagnostics({ uri: entry.uri, version: versioned ? entry.version : undefined, diagnostics });
     this.counts.set(entry.uri, diagnostics.length);
+    if (!versioned) this.fromDisk.add(entry.uri);
+  }
+
+  /** Files Lint Workspace reported on, still postmortems when last checked. */
+  reportedFromDisk(): string[] {
+    return [...this.fromDisk];
+  }
+
+  markFromDisk(uri: string): void {
+    this.fromDisk.add(uri);
+  }
+
+  /** Whether Lint Workspace reported on the file (so closing it re-checks it from disk instead of clearing). */
+  isFromDisk(uri: string): boolean {
+    return this.fromDisk.has(uri);
   }
 
   clear(uri: string): void {
     const count = this.counts.get(uri);
     this.counts.delete(uri);
+    this.fromDisk.delete(uri);
     if (!count) return;
     this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }

@@ -38,6 +38,9 @@ export interface DocumentAnalysis {
 
 type Command = (args: unknown[]) => unknown;
 
+/** An analysis slower than this is logged to the output. */
+const SLOW_ANALYSIS_MS = 100;
+
 export class PostmortemService {
   readonly documents = new TextDocuments(TextDocument);
   readonly workspace = new WorkspaceState();
@@ -164,6 +167,8 @@ export class PostmortemService {
     const started = performance.now();
     const analysis = engine().analyze(document.getText(), { ...state.options, cache });
     const ms = performance.now() - started;
+    // Slow analyses are what a user notices as lag: say which document, and how big it is.
+    if (ms > SLOW_ANALYSIS_MS) this.connection.console.info(`Analysed ${document.uri} in ${Math.round(ms)} ms (${Math.round(document.getText().length / 1024)} KB).`);
     return {
       id: this.nextId++,
       uri: document.uri,
