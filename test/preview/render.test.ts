@@ -244,3 +244,18 @@ describe('the summary card without a milestone', () => {
     expect(hint(base.replace('# Postmortem: x\n', '# Postmortem: x\n\n**Mitigated:** 10:10\n\n**Resolved:** 10:20\n'))).toBeUndefined();
   });
 });
+
+describe('the action table', () => {
+  const cells = (line: string) => {
+    const text = `# Postmortem: x\n\n## Corrective and Preventative Measures\n\n${line}\n`;
+    const { body } = renderPreviewBody(text, analyze(text), { allowRemoteImages: false, interactive: false });
+    return [...body.matchAll(/<td>(.*?)<\/td>/g)].map((m) => m[1]);
+  };
+
+  it('shows owner and due in their columns, not again in the Action column', () => {
+    expect(cells('- **Fix:** Rotate the keys (owner: Dana Smith, due 2024-06-01)').slice(0, 4)).toEqual(['Rotate the keys', 'Dana Smith', '', '2024-06-01']);
+    expect(cells('- **Fix:** Rotate the keys, owner: Dana').slice(0, 2)).toEqual(['Rotate the keys', 'Dana']);
+    // A parenthesis that is not a field note stays.
+    expect(cells('- **Fix:** Rotate the keys (all regions) @dana')[0]).toBe('Rotate the keys (all regions) @dana');
+  });
+});

@@ -9,6 +9,42 @@ type Timed = TimelineEntry & { instant: number };
 
 const isTimed = (entry: TimelineEntry): entry is Timed => entry.instant !== null && !entry.dateOnly;
 
+/** What every move in one section needs, computed once per analysis: a timeline of thousands of entries may have hundreds of steps backwards. */
+interface Prepared {
+  entries: TimelineEntry[];
+  timed: Timed[];
+  /** Position of each timed entry in `timed`. */
+  position: Map<TimelineEntry, number>;
+  /** Position of each entry in `entries`. */
+  index: Map<TimelineEntry, number>;
+  /** Running maximum (ascending) or minimum (descending) of the times so far: monotonic, so searchable. */
+  extreme: number[];
+  /** badGaps[k]: gaps up to entry k with something other than blank lines before the next entry. */
+  badGaps: number[];
+  safe: boolean;
+}
+
+const prepared = new WeakMap<Postmortem, Map<TimelineEntry['section'], Prepared>>();
+
+function prepare(postmortem: Postmortem, section: TimelineEntry['section'], descending: boolean): Prepared {
+  let bySection = prepared.get(postmortem);
+  if (!bySection) prepared.set(postmortem, (bySection = new Map()));
+  let found = bySection.get(section);
+  if (found) return found;
+  const entries = postmortem.timeline.filter((e) => e.section === section);
+  const timed = entries.filter(isTimed);
+  const extreme: number[] = [];
+  for (const e of timed) extreme.push(extreme.length === 0 ? e.instant : descending ? Math.min(extreme[extreme.length - 1], e.instant) : Math.max(extreme[extreme.length - 1], e.instant));
+  const badGaps = [0];
+  entries.forEach((e, k) => {
+    const gap = k + 1 < entries.length ? postmortem.text.slice(e.range.end, entries[k + 1].range.start) : '';
+    badGaps.push(badGaps[k] + (gap.trim() === '' ? 0 : 1));
+  });
+  found = { entries, timed, position: new Map(timed.map((e, i) => [e, i])), index: new Map(entries.map((e, i) => [e, i])), extreme, badGaps, safe: movesKeepTimes(entries) };
+  bySection.set(section, found);
+  return found;
+}
+
 /**
  * The move for the step backwards from `previous` to `entry`: `entry` back to its place, or else
  * `previous` (a single entry far ahead, the likelier slip) forward to its place. None when neither
@@ -16,22 +52,38 @@ const isTimed = (entry: TimelineEntry): entry is Timed => entry.instant !== null
  */
 export function moveIntoOrderFix(postmortem: Postmortem, entry: TimelineEntry, previous: TimelineEntry, descending: boolean): Fix | undefined {
   if (!isTimed(entry) || !isTimed(previous) || entry.section !== previous.section) return undefined;
-  const section = postmortem.timeline.filter((e) => e.section === entry.section);
-  if (!movesKeepTimes(section)) return undefined;
-  const timed = section.filter(isTimed);
+  const section = prepare(postmortem, entry.section, descending);
+  if (!section.safe) return undefined;
+  const { timed } = section;
   const before = (a: number, b: number) => (descending ? a > b : a < b);
-  const descents = (order: Timed[]) => order.reduce((n, e, i) => n + (i > 0 && before(e.instant, order[i - 1].instant) ? 1 : 0), 0);
-  const now = descents(timed);
+  const descent = (a: Timed | undefined, b: Timed | undefined) => (a && b && before(b.instant, a.instant) ? 1 : 0);
   for (const [moved, title] of [[entry, 'Move this entry into time order'], [previous, `Move the ${previous.timeText} entry into time order`]] as const) {
-    const rest = timed.filter((e) => e !== moved);
+    const from = section.position.get(moved)!;
     // Its place: before the first entry that comes after it in time (ties keep their order).
-    const at = rest.findIndex((e) => before(moved.instant, e.instant));
-    const order = [...rest.slice(0, at < 0 ? rest.length : at), moved, ...rest.slice(at < 0 ? rest.length : at)];
-    if (descents(order) !== now - 1) continue;
-    const edits = moveEdits(postmortem.text, moved, at < 0 ? undefined : rest[at], rest[rest.length - 1], section);
+    const to = firstAfter(section.extreme, moved.instant, before);
+    if (to === from || to === from + 1) continue;
+    // Descents the move takes away (around where it was) and adds (around where it goes).
+    const removed = descent(timed[from - 1], moved) + descent(moved, timed[from + 1]) - descent(timed[from - 1], timed[from + 1]);
+    const target = to < timed.length ? timed[to] : undefined;
+    const beforeTarget = to > 0 ? timed[to - 1] : undefined;
+    const added = descent(beforeTarget, moved) + descent(moved, target) - descent(beforeTarget, target);
+    if (added - removed !== -1) continue;
+    const edits = moveEdits(postmortem.text, moved, target, timed[timed.length - 1], section);
     if (edits) return { title, edits, fixAll: false };
   }
   return undefined;
+}
+
+/** The first index whose running extreme passes `value`, or the length when none does. */
+function firstAfter(extreme: number[], value: number, before: (a: number, b: number) => boolean): number {
+  let low = 0;
+  let high = extreme.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (before(value, extreme[mid])) high = mid;
+    else low = mid + 1;
+  }
+  return low;
 }
 
 /**
@@ -46,13 +98,12 @@ function movesKeepTimes(section: TimelineEntry[]): boolean {
 }
 
 /** Cut the entry's lines and paste them before `target` (or after `last`); undefined when not a clean line move. */
-function moveEdits(text: string, moved: TimelineEntry, target: TimelineEntry | undefined, last: TimelineEntry, section: TimelineEntry[]): TextEdit[] | undefined {
+function moveEdits(text: string, moved: TimelineEntry, target: TimelineEntry | undefined, last: TimelineEntry, section: Prepared): TextEdit[] | undefined {
   const block = lineBlock(text, moved);
   const anchor = lineBlock(text, target ?? last);
   if (!block || !anchor) return undefined;
   const insertAt = target ? anchor.start : anchor.end;
-  const [from, to] = insertAt < block.start ? [insertAt, block.start] : [block.end, insertAt];
-  if (!onlyEntriesBetween(text, from, to, section)) return undefined;
+  if (!onlyEntriesBetween(section, moved, target ?? last)) return undefined;
   const eol = detectEol(text);
   let lines = text.slice(block.start, block.end);
   let cut = block.start;
@@ -78,14 +129,11 @@ function lineBlock(text: string, entry: TimelineEntry): { start: number; end: nu
   return { start, end };
 }
 
-/** Whether every non-blank line of [from, to) belongs to an entry of the section: the move crosses nothing else. */
-function onlyEntriesBetween(text: string, from: number, to: number, section: TimelineEntry[]): boolean {
-  let at = from;
-  for (const entry of section) {
-    if (entry.range.end <= from) continue;
-    if (entry.range.start >= to) break;
-    if (text.slice(at, entry.range.start).trim() !== '') return false;
-    at = Math.max(at, entry.range.end);
-  }
-  return text.slice(at, to).trim() === '';
+/** Whether only blank lines separate the entries from `moved` to `anchor`: the move crosses nothing else. */
+function onlyEntriesBetween(section: Prepared, moved: TimelineEntry, anchor: TimelineEntry): boolean {
+  const a = section.index.get(moved)!;
+  const b = section.index.get(anchor)!;
+  // Gap k lies between entry k and k + 1; a move from a to b crosses the gaps from the lower to one before the higher.
+  const [first, last] = a < b ? [a, b - 1] : [b, a - 1];
+  return section.badGaps[last + 1] - section.badGaps[first] === 0;
 }
