@@ -44,7 +44,8 @@ describe('postmortem-lint', () => {
     expect(clean.postmortem.actionItems.map((a: { tag: string }) => a.tag)).toEqual(['Fix', 'Improvement', 'TODO']);
     expect(clean.postmortem.sections[0]).toEqual({ title: 'Impact', level: 2, line: 7 });
     const order = results[1].problems.find((p: { rule: string }) => p.rule === 'timeline-order');
-    expect(order).toMatchObject({ severity: 'error', line: 9, column: 5, endLine: 9, endColumn: 10, fixable: false });
+    // Fixable: the quick fix moves the entry into time order.
+    expect(order).toMatchObject({ severity: 'error', line: 9, column: 5, endLine: 9, endColumn: 10, fixable: true });
   });
 
   it('prints SARIF 2.1.0 with rule descriptors and 1-based regions', () => {
