@@ -1,16 +1,17 @@
 // "Rename to <Section>": when a required section is missing and a heading the template does not
-// know stands where it would go, or shares a word with it ("Corrective and Preventative Measures"
-// for "Action Items", whose aliases say "Corrective Actions"), that heading is most likely the
-// missing section under another name. Inserting a second, empty one next to it would be wrong.
+// know shares a word with it ("Corrective and Preventative Measures" for "Action Items", whose
+// aliases say "Corrective Actions"), that heading is most likely the missing section under
+// another name. Inserting a second, empty one next to it would be wrong. (Position alone is too
+// weak a hint: an extra "Appendix" after the last section is not a missing "Conclusion".)
 import type { Fix, Postmortem, Section } from '../types.js';
 import type { TemplateEntry } from '../template-index.js';
-import { findSectionsFor, insertionOffset } from './insert-section.js';
+import { findSectionsFor } from './insert-section.js';
 
 const STOP_WORDS = new Set(['and', 'the', 'what', 'when', 'where', 'went', 'from', 'with', 'incident', 'postmortem', 'notes']);
 
 export interface RenameCandidate {
   section: Section;
-  /** It shares a word with the missing section's title or aliases (else it only stands where it would go). */
+  /** It shares a word with the missing section's title or aliases. */
   sharesWord: boolean;
 }
 
@@ -23,10 +24,7 @@ export function renameCandidate(postmortem: Postmortem, entry: TemplateEntry): R
   if (unknown.length === 0) return undefined;
   const words = new Set(entry.keys.flatMap(stems));
   const sharing = unknown.find((section) => stems(section.key).some((stem) => words.has(stem)));
-  if (sharing) return { section: sharing, sharesWord: true };
-  const offset = insertionOffset(postmortem, entry);
-  const adjacent = unknown.find((section) => section.range.start === offset || section.range.end === offset);
-  return adjacent && { section: adjacent, sharesWord: false };
+  return sharing && { section: sharing, sharesWord: true };
 }
 
 /** Significant words, cut to five letters so "Cause" meets "Causes" and "Corrective" meets "Correction". */
