@@ -1,6 +1,7 @@
 // The engine bundle (dist/engine.cjs): everything that parses Markdown or JSON. The language
 // server loads it on first use (lsp/engine.ts) so that answering `initialize` stays fast.
-export { analyze, fixAll, FILE_TOO_LARGE, INTERNAL_ERROR, EMPTY_FILE } from './core/analyze.js';
+export { fixAll, isUnattended } from './core/fix-all.js';
+export { analyze, FILE_TOO_LARGE, INTERNAL_ERROR, EMPTY_FILE } from './core/analyze.js';
 export type { Analysis, AnalyzeOptions } from './core/analyze.js';
 export { ParseCache } from './core/parse/markdown.js';
 export { resolveConfig, frontMatterTemplate } from './core/config/load-config.js';

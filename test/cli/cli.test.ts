@@ -44,7 +44,8 @@ describe('postmortem-lint', () => {
     expect(clean.postmortem.actionItems.map((a: { tag: string }) => a.tag)).toEqual(['Fix', 'Improvement', 'TODO']);
     expect(clean.postmortem.sections[0]).toEqual({ title: 'Impact', level: 2, line: 7 });
     const order = results[1].problems.find((p: { rule: string }) => p.rule === 'timeline-order');
-    expect(order).toMatchObject({ severity: 'error', line: 9, column: 5, endLine: 9, endColumn: 10, fixable: false });
+    // Fixable: the quick fix moves the entry into time order.
+    expect(order).toMatchObject({ severity: 'error', line: 9, column: 5, endLine: 9, endColumn: 10, fixable: true });
   });
 
   it('prints SARIF 2.1.0 with rule descriptors and 1-based regions', () => {
@@ -78,13 +79,29 @@ describe('postmortem-lint', () => {
     expect(cli(['--max-warnings', '1', 'pm.md'], { cwd: dir }).code).toBe(0);
   });
 
+  it('leaves README, index and template files out of a folder unless --exclude says otherwise', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pm-cli-'));
+    mkdirSync(join(dir, 'postmortems/templates'), { recursive: true });
+    writeFileSync(join(dir, 'postmortems/README.md'), '# Postmortems\n');
+    writeFileSync(join(dir, 'postmortems/index.md'), '# Index\n');
+    writeFileSync(join(dir, 'postmortems/templates/blank.md'), '# Postmortem: <title>\n');
+    writeFileSync(join(dir, 'postmortems/dns.md'), readFileSync(join(ROOT, 'examples/clean-postmortem.md'), 'utf8'));
+    const files = (args: string[]) => JSON.parse(cli(['--format', 'json', ...args], { cwd: dir }).stdout).map((r: { file: string }) => r.file);
+    expect(files(['postmortems/'])).toEqual(['postmortems/dns.md']);
+    expect(files(['postmortems/**/*.md'])).toEqual(['postmortems/dns.md']);
+    expect(files(['--exclude', '**/index.md', 'postmortems/'])).toEqual(['postmortems/README.md', 'postmortems/dns.md', 'postmortems/templates/blank.md']);
+    // A file named on its own is checked whatever the globs say.
+    expect(files(['postmortems/README.md'])).toEqual(['postmortems/README.md']);
+  });
+
   it('--fix rewrites the file with the safe fixes', () => {
     const dir = mkdtempSync(join(tmpdir(), 'pm-cli-'));
     writeFileSync(join(dir, 'pm.md'), '# Postmortem: x\n\n## Corrective Actions\n\n- **Fxi:** patch it\n');
     cli(['--fix', 'pm.md'], { cwd: dir });
     const fixed = readFileSync(join(dir, 'pm.md'), 'utf8');
     expect(fixed).toContain('- **Fix:** patch it');
-    expect(fixed).toContain('## Timeline');
+    // Adding sections is the author's pick: --fix leaves them to the quick fix.
+    expect(fixed).not.toContain('## Timeline');
   });
 
   it('uses .postmortemrc.json and exits 2 with the exact spot of a broken one', () => {

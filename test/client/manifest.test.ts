@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_TEMPLATES, RULES } from '../../server/src/core/index.js';
+import { DEFAULT_EXCLUDE } from '../../server/src/core/exclude.js';
 import { renderSnippets, SNIPPETS_FILE, type Snippet } from '../../scripts/gen-snippets.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -63,6 +64,7 @@ describe('settings', () => {
     expect(defaults).toEqual({
       'postmortem.template': 'default',
       'postmortem.files': ['**/postmortems/**/*.md', '**/*postmortem*.md', '**/*post-mortem*.md', '**/incidents/**/*.md'],
+      'postmortem.exclude': [...DEFAULT_EXCLUDE],
       'postmortem.rules': {},
       'postmortem.validate': 'onType',
       'postmortem.maxFileSizeKB': 2048,

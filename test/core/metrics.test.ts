@@ -96,3 +96,32 @@ describe('actionFields', () => {
     expect(f('Do it by the end of the quarter').due).toBeNull();
   });
 });
+
+describe('milestone words', () => {
+  const at = (line: string, kind: 'detect' | 'mitigate' | 'resolve') =>
+    metricsOf(`# T\n\n**Duration:** 2024-01-02 10:00 - 12:00 UTC\n\n## Timeline\n\n- **10:00:** Start.\n- **10:30:** ${line}\n`)[kind]?.after ?? null;
+
+  it.each([
+    ['PagerDuty pages the on-call.', 'detect'],
+    ['Paging the database team.', 'detect'],
+    ['The on-call was paged.', 'detect'],
+    ['Synthetic check detects the outage.', 'detect'],
+    ['Deploy rolled back.', 'mitigate'],
+    ['Rolling back the config.', 'mitigate'],
+    ['Deployed a hotfix.', 'mitigate'],
+    ['Queue recovers.', 'resolve'],
+  ] as const)('%s counts as %s', (line, kind) => expect(at(line, kind)).toBe(30 * MIN));
+
+  it.each([
+    ['Rollback requested by the payments team.', 'mitigate'],
+    ['We will roll back after the canary.', 'mitigate'],
+    ['Team decides to roll back.', 'mitigate'],
+    ['Plan: resolve by failing over.', 'resolve'],
+    ['Status page updated.', 'detect'],
+  ] as const)('%s is not %s', (line, kind) => expect(at(line, kind)).toBeNull());
+
+  it('a request in one clause does not hide the milestone in another', () => {
+    expect(at('Alert fires; on-call asks for a rollback.', 'detect')).toBe(30 * MIN);
+    expect(at('Alert fires; on-call asks for a rollback.', 'mitigate')).toBeNull();
+  });
+});

@@ -1,7 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import { sizeCapProblem } from '../../server/src/core/size-cap.js';
 import { generatePostmortem } from '../../bench/generate.js';
-import { analyze, parsePostmortem, defaultTemplate, getBuiltinTemplate, fixAll, EMPTY_FILE, FILE_TOO_LARGE, INTERNAL_ERROR, RULES, type Rule } from '../../server/src/core/index.js';
+import { analyze, parsePostmortem, defaultTemplate, getBuiltinTemplate, fixAll, applyFixes, EMPTY_FILE, FILE_TOO_LARGE, INTERNAL_ERROR, RULES, type Rule } from '../../server/src/core/index.js';
+import { addMissingSections } from './add-missing.js';
 
 const lines = (...parts: string[]) => parts.join('\n');
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString().slice(0, 16));
@@ -116,7 +117,9 @@ describe('the engine', () => {
   it('offers the template for an empty file, and the result has only placeholder problems', () => {
     const { problems } = analyze('  \n', { now: new Date('2024-05-01T12:00:00Z') });
     expect(problems.map((p) => p.rule)).toEqual([EMPTY_FILE]);
-    const { text } = fixAll('  \n', { now: new Date('2024-05-01T12:00:00Z') });
+    // Fix All leaves an empty file alone; the quick fix writes the template.
+    expect(fixAll('  \n', { now: new Date('2024-05-01T12:00:00Z') }).text).toBe('  \n');
+    const text = applyFixes('  \n', problems[0].fixes).text;
     expect(text).toContain('# Postmortem:');
     const after = analyze(text).problems;
     expect(after.length).toBeGreaterThan(0);
@@ -148,9 +151,9 @@ describe('the engine', () => {
     expect(sizeCapProblem(realistic, 2048)).toBeUndefined();
   });
 
-  it('fix-all inserts several missing sections in template order and re-lints clean of them', () => {
+  it('adding every missing section puts them in template order and re-lints clean of them', () => {
     const text = lines('# Postmortem: x', '', '## Impact', '', 'Something broke.', '');
-    const { text: fixed } = fixAll(text);
+    const fixed = addMissingSections(text);
     const titles = parse(fixed).allSections.map((s) => s.title);
     expect(titles).toEqual(['Impact', 'Timeline', 'Root Cause and Resolution', 'Root Cause', 'Resolution', 'Corrective and Preventative Measures', 'Lessons Learned', 'Conclusion']);
     expect(fixed.startsWith(text.trimEnd())).toBe(true);

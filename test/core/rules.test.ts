@@ -49,3 +49,27 @@ describe('rule fixtures', () => {
     });
   }
 });
+
+describe('messages read as plain text', () => {
+  it('no problem message of the fixtures carries raw Markdown emphasis', () => {
+    const raw = readdirSync(FIXTURES).flatMap((rule) => analyze(read(rule, 'fail.md')).problems.map((p) => p.message)).filter((m) => m.includes('**'));
+    expect(raw).toEqual([]);
+  });
+
+  it('the untagged message names the tags', () => {
+    const [problem] = analyze('# Postmortem: x\n\n## Corrective and Preventative Measures\n\n- Add an alert.\n').problems.filter((p) => p.rule === 'action-item-untagged');
+    expect(problem.message).toBe('Action item has no tag; start it with one of Fix, Improvement or TODO, in bold with a colon (quick fix).');
+  });
+});
+
+describe('built-in placeholders', () => {
+  it('mention sub-sections only where the new document has them', async () => {
+    const { BUILTIN_TEMPLATES, postmortemSkeleton } = await import('../../server/src/core/index.js');
+    for (const [name, template] of Object.entries(BUILTIN_TEMPLATES)) {
+      const text = postmortemSkeleton(template, { date: '2024-05-01' });
+      for (const comment of text.match(/<!--.*?-->/g) ?? []) {
+        if (/subsection|sub-section|below/i.test(comment)) expect.fail(`${name}: ${comment} promises sub-sections the new document lacks`);
+      }
+    }
+  });
+});

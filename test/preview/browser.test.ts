@@ -263,6 +263,27 @@ describe.skipIf(!available)('preview page in Chromium', () => {
     await tab.close();
   });
 
+  it('a narrow action table wraps owner names between words, never inside one', async () => {
+    const text = '# Postmortem: x\n\n## Corrective and Preventative Measures\n\n- **Fix:** Rotate the signing keys for every partner integration before the next quarterly rotation window (owner: Konstantinos Papadopoulos, due 2024-06-01)\n';
+    const { tab } = await open('/narrow-actions', page(text));
+    await tab.setViewportSize({ width: 420, height: 800 });
+    const split = await tab.evaluate(() => {
+      const cell = document.querySelector('.action-table tbody td:nth-child(2)')!;
+      const node = cell.firstChild!;
+      const words: string[] = [];
+      // A word drawn as more than one box is broken across lines.
+      for (const match of (node.textContent ?? '').matchAll(/\S+/g)) {
+        const range = document.createRange();
+        range.setStart(node, match.index!);
+        range.setEnd(node, match.index! + match[0].length);
+        if (range.getClientRects().length > 1) words.push(match[0]);
+      }
+      return { owner: cell.textContent, words };
+    });
+    expect(split).toEqual({ owner: 'Konstantinos Papadopoulos', words: [] });
+    await tab.close();
+  });
+
   it('saves a screenshot of the preview, in a dark VS Code theme', async () => {
     const { tab } = await open('/screenshot', page(fixture('queue-backlog.md').replace('- **15:20:**', '- **15:02:** Deploy of the fix starts.\n- **14:50:**')));
     // What VS Code puts on a webview for Dark Modern: the theme's colours as CSS variables, a class on the body.

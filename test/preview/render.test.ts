@@ -234,3 +234,28 @@ describe('the postmortem/preview request', () => {
     expect(cpuMs).toBeLessThan(600);
   });
 });
+
+describe('the summary card without a milestone', () => {
+  it('says how to set the missing ones explicitly, and says nothing once they are found', () => {
+    const base = '# Postmortem: x\n\n## Timeline\n\n- **10:00:** Alert fires.\n- **10:20:** Queue drained.\n';
+    const hint = (text: string) => /<p class="hint" data-hint="milestones">(.*?)<\/p>/.exec(renderPreviewBody(text, analyze(text), { allowRemoteImages: false, interactive: false }).body)?.[1];
+    expect(hint(base)).toBe('No mitigated, resolved time found in the timeline. Set it with a line near the top such as <code>**Mitigated:** 14:02</code> (<code>**Mitigated:**</code>, <code>**Resolved:**</code>).');
+    expect(hint(`${base}- **10:30:** Rolled back.\n- **10:40:** All services recovered.\n`)).toBeUndefined();
+    expect(hint(base.replace('# Postmortem: x\n', '# Postmortem: x\n\n**Mitigated:** 10:10\n\n**Resolved:** 10:20\n'))).toBeUndefined();
+  });
+});
+
+describe('the action table', () => {
+  const cells = (line: string) => {
+    const text = `# Postmortem: x\n\n## Corrective and Preventative Measures\n\n${line}\n`;
+    const { body } = renderPreviewBody(text, analyze(text), { allowRemoteImages: false, interactive: false });
+    return [...body.matchAll(/<td>(.*?)<\/td>/g)].map((m) => m[1]);
+  };
+
+  it('shows owner and due in their columns, not again in the Action column', () => {
+    expect(cells('- **Fix:** Rotate the keys (owner: Dana Smith, due 2024-06-01)').slice(0, 4)).toEqual(['Rotate the keys', 'Dana Smith', '', '2024-06-01']);
+    expect(cells('- **Fix:** Rotate the keys, owner: Dana').slice(0, 2)).toEqual(['Rotate the keys', 'Dana']);
+    // A parenthesis that is not a field note stays.
+    expect(cells('- **Fix:** Rotate the keys (all regions) @dana')[0]).toBe('Rotate the keys (all regions) @dana');
+  });
+});

@@ -54,6 +54,11 @@ describe('looksLikePostmortem', () => {
     ['# Meeting notes\n\n# Postmortem later\n', false],
     ['---\ntype: runbook\n---\n# Postmortem\n', true],
     ['Plain text mentioning a postmortem.\n', false],
+    // The plural names a collection (an index page), not one postmortem.
+    ['# Postmortems\n\n- [DNS](dns.md)\n', false],
+    ['# Team post-mortems: index\n', false],
+    ['# Incident Reports 2024\n', false],
+    ['# Retrospectives\n', false],
   ])('%j', (text, expected) => expect(looksLikePostmortem(text)).toBe(expected));
 });
 

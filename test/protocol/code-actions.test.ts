@@ -46,6 +46,8 @@ describe('code actions', () => {
       'missing-section: Add section “Resolution”': { text: withResolution(TEXT), preferred: true },
       'missing-section: Add section “Conclusion”': { text: TEXT + CONCLUSION, preferred: true },
       'missing-section: Disable missing-section for this line': { text: appendToLine(TEXT, title, '<!-- postmortem-disable-line missing-section -->'), preferred: false },
+      // 03:50 goes back above 04:05, the whole line moved.
+      'timeline-order: Move this entry into time order': { text: TEXT.replace(`${order}\n`, '').replace('- **04:05 PM:**', `${order}\n- **04:05 PM:**`), preferred: true },
       'timeline-order: Disable timeline-order for this line': { text: appendToLine(TEXT, order, '<!-- postmortem-disable-line timeline-order -->'), preferred: false },
       'action-item-untagged: Tag as Fix': { text: TEXT.replace(untagged, '- **Fix:** Alert on handshake failures per partner.'), preferred: false },
       'action-item-untagged: Tag as Improvement': { text: TEXT.replace(untagged, '- **Improvement:** Alert on handshake failures per partner.'), preferred: false },
@@ -88,7 +90,7 @@ describe('code actions', () => {
     diagnostics = (await server.nextDiagnostics(uri, back, (p) => p.version === restored)).diagnostics;
   });
 
-  it('fix-all (as on save) is one minimal, versioned edit applying every preferred fix', async () => {
+  it('fix-all (as on save) is one minimal, versioned edit applying every safe fix, and adds no section', async () => {
     const version = server.texts.get(uri)!.version;
     const actions: CodeAction[] = await server.request('textDocument/codeAction', {
       textDocument: { uri },
@@ -99,17 +101,24 @@ describe('code actions', () => {
     const change = actions[0].edit!.documentChanges![0] as TextDocumentEdit;
     expect(change.textDocument.version).toBe(version);
     expect(change.edits).toHaveLength(1);
-    // Starts at the first change (the Resolution heading), not at the top of the document.
-    expect(change.edits[0].range.start).toEqual({ line: 22, character: 2 });
-    expect(applyWorkspaceEdit(TEXT, uri, actions[0].edit!, version)).toBe(withResolution(TEXT).replace('**Improvment:**', '**Improvement:**') + CONCLUSION);
+    // Only the changed spot (inside the misspelt tag), not the whole document.
+    const line = TEXT.split('\n').findIndex((l) => l.includes('**Improvment:**'));
+    expect(change.edits[0].range.start).toEqual({ line, character: '- **Improv'.length });
+    // The missing Resolution and Conclusion are the author's to add (quick fix), not Fix All's.
+    expect(applyWorkspaceEdit(TEXT, uri, actions[0].edit!, version)).toBe(TEXT.replace('**Improvment:**', '**Improvement:**'));
   });
 
-  it('in the lightbulb, fix-all is offered cheaply and its edit computed on resolve', async () => {
-    const actions: CodeAction[] = await server.request('textDocument/codeAction', { textDocument: { uri }, range: diagnostics[4].range, context: { diagnostics: [diagnostics[4]] } });
+  it('in the lightbulb, fix-all is offered cheaply (with two safe fixes) and its edit computed on resolve', async () => {
+    const twoTypos = uriOf(join(FIXTURES, 'postmortems/two-typos.md'));
+    const text = TEXT.replace('**Fix:** Validate', '**Fxi:** Validate');
+    server.open(twoTypos, text);
+    const [first] = (await server.nextDiagnostics(twoTypos)).diagnostics.filter((d) => d.code === 'action-item-unknown-tag');
+    const actions: CodeAction[] = await server.request('textDocument/codeAction', { textDocument: { uri: twoTypos }, range: first.range, context: { diagnostics: [first] } });
     const fixAll = actions.find((a) => a.kind === 'source.fixAll.postmortem')!;
     expect(fixAll.edit).toBeUndefined();
     const resolved: CodeAction = await server.request('codeAction/resolve', fixAll);
-    expect(applyWorkspaceEdit(TEXT, uri, resolved.edit!, server.texts.get(uri)!.version)).toBe(withResolution(TEXT).replace('**Improvment:**', '**Improvement:**') + CONCLUSION);
+    expect(applyWorkspaceEdit(text, twoTypos, resolved.edit!, 1)).toBe(TEXT.replace('**Improvment:**', '**Improvement:**'));
+    server.close(twoTypos);
   });
 
   it('a postmortem with nothing to fix gets no fix-all edit', async () => {

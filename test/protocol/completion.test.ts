@@ -71,11 +71,33 @@ describe('completion', () => {
     expect((await complete(CLEAN.replace('was lost.\n', 'was lost.\n- ‸\n'))).items).toEqual([]);
   });
 
-  it('offers the current time after "- " in a timeline, written like the entries above ("03:45 PM", UTC)', async () => {
-    const { items, before, after } = await complete(CLEAN.replace('incident closed.\n', 'incident closed.\n- ‸\n'));
-    expect(items).toHaveLength(1);
+  it('offers the time of the entry above after "- " in a timeline, then the current time written like it ("03:45 PM", UTC)', async () => {
+    const text = CLEAN.replace('incident closed.\n', 'incident closed.\n- ‸\n');
+    const above = /- \*\*([^*]+):\*\* [^\n]*incident closed\./.exec(text)![1];
+    const { items, before, after } = await complete(text);
+    expect(items.map((i) => [(i.textEdit as TextEdit).newText, i.detail, i.preselect])).toEqual([
+      [`**${above}:** `, 'Time of the entry above', true],
+      [expect.any(String), 'Now (UTC), written like the entries above', false],
+    ]);
     const expected = [before, after].map((at) => `**${wall(at, 'UTC').twelve}:** `);
-    expect(expected).toContain((items[0].textEdit as TextEdit).newText);
+    expect(expected).toContain((items[1].textEdit as TextEdit).newText);
+  });
+
+  it('with no entry above, offers the Duration’s start first; a client with snippets gets a tab stop on the time', async () => {
+    const text = ['# Postmortem: Disk full', '', '**Duration:** 2024-06-10 09:00 - 2024-06-10 11:00 (UTC)', '', '## Timeline', '', '- ‸', ''].join('\n');
+    expect((await complete(text)).items.map((i) => [(i.textEdit as TextEdit).newText, i.detail])[0]).toEqual(['**09:00:** ', 'Start of the Duration']);
+    const snippets = await TestServer.start({
+      folders: [FIXTURES],
+      capabilities: { textDocument: { completion: { completionItem: { snippetSupport: true } } } },
+    });
+    try {
+      const uri = uriOf(join(FIXTURES, 'postmortems/completion-snippet.md'));
+      snippets.open(uri, text.replace('‸', ''));
+      const result: CompletionList = await snippets.request('textDocument/completion', { textDocument: { uri }, position: { line: 6, character: 2 } });
+      expect(result.items.map((i) => [(i.textEdit as TextEdit).newText, i.insertTextFormat])[0]).toEqual(['**${1:09:00}:** $0', 2]);
+    } finally {
+      await snippets.stop();
+    }
   });
 
   it('follows the document: 24-hour times with dates, in the zone the Duration names', async () => {
@@ -92,13 +114,15 @@ describe('completion', () => {
       '',
     ].join('\n');
     const { items, before, after } = await complete(text);
+    expect((items[0].textEdit as TextEdit).newText).toBe('2024-06-10 09:20 - ');
     const expected = [before, after].map((at) => `${wall(at, 'America/Los_Angeles').date} ${wall(at, 'America/Los_Angeles').hhmm} - `);
-    expect(expected).toContain((items[0].textEdit as TextEdit).newText);
+    expect(expected).toContain((items[1].textEdit as TextEdit).newText);
   });
 
-  it('offers the current time in an empty time cell of a timeline table', async () => {
+  it('offers the row above’s time, then the current time, in an empty time cell of a timeline table', async () => {
     const text = ['# Postmortem: Cache eviction storm', '', '## Timeline', '', '| Time | Event |', '| --- | --- |', '| 15:00 | Hit rate drops |', '| ‸', ''].join('\n');
     const { items, before, after } = await complete(text);
-    expect([before, after].map((at) => wall(at, 'UTC').hhmm)).toContain((items[0].textEdit as TextEdit).newText);
+    expect((items[0].textEdit as TextEdit).newText).toBe('15:00');
+    expect([before, after].map((at) => wall(at, 'UTC').hhmm)).toContain((items[1].textEdit as TextEdit).newText);
   });
 });

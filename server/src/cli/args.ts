@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { DEFAULT_EXCLUDE } from '../core/exclude.js';
 
 export type Format = 'text' | 'json' | 'sarif' | 'html';
 export const FORMATS: readonly Format[] = ['text', 'json', 'sarif', 'html'];
@@ -10,6 +11,8 @@ export interface CliOptions {
   fix: boolean;
   maxWarnings?: number;
   maxFileSizeKB?: number;
+  /** Globs left out of folders and globs; the default list unless --exclude is given. */
+  exclude: string[];
   inputs: string[];
   help: boolean;
   version: boolean;
@@ -29,6 +32,8 @@ Options:
   --fix                      Apply safe fixes to the files in place
   --max-warnings N           Exit 1 when there are more than N warnings
   --max-file-size-kb N       Skip files larger than N KB (default: 2048)
+  --exclude GLOB             Leave matching files out of folders and globs (repeatable;
+                             replaces the default: README, index and template files)
   -h, --help                 Show this help
   -v, --version              Show the version
 
@@ -47,6 +52,7 @@ export function parseCliArgs(argv: string[], formats: readonly string[] = FORMAT
         fix: { type: 'boolean', default: false },
         'max-warnings': { type: 'string' },
         'max-file-size-kb': { type: 'string' },
+        exclude: { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -63,6 +69,7 @@ export function parseCliArgs(argv: string[], formats: readonly string[] = FORMAT
     fix: values.fix!,
     maxWarnings: count(values['max-warnings'], '--max-warnings'),
     maxFileSizeKB: count(values['max-file-size-kb'], '--max-file-size-kb'),
+    exclude: values.exclude ?? [...DEFAULT_EXCLUDE],
     inputs: positionals,
     help: values.help!,
     version: values.version!,

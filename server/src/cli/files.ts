@@ -1,10 +1,16 @@
 import { statSync } from 'node:fs';
+import picomatch from 'picomatch';
 import { glob, isDynamicPattern } from 'tinyglobby';
 
 export const STDIN = '-';
 
-/** Expands files, folders (every .md inside) and globs into a sorted, de-duplicated list. */
-export async function expandInputs(inputs: string[], cwd: string): Promise<{ files: string[]; missing: string[] }> {
+/**
+ * Expands files, folders (every .md inside) and globs into a sorted, de-duplicated list. Files a
+ * folder or glob finds are left out when an `exclude` glob matches them (relative to the folder,
+ * or to `cwd` for a glob); a file named on its own is always kept.
+ */
+export async function expandInputs(inputs: string[], cwd: string, exclude: readonly string[] = []): Promise<{ files: string[]; missing: string[] }> {
+  const excluded = exclude.length ? picomatch([...exclude], { nocase: true, dot: true }) : () => false;
   const files = new Set<string>();
   const missing: string[] = [];
   for (const input of inputs) {
@@ -15,10 +21,10 @@ export async function expandInputs(inputs: string[], cwd: string): Promise<{ fil
     const stat = statOrUndefined(input);
     if (stat?.isFile()) files.add(input);
     else if (stat?.isDirectory()) {
-      for (const file of await glob('**/*.md', { cwd: input, ignore: ['**/node_modules/**', '**/.git/**'] })) files.add(joinPath(input, file));
+      for (const file of await glob('**/*.md', { cwd: input, ignore: ['**/node_modules/**', '**/.git/**'] })) if (!excluded(file)) files.add(joinPath(input, file));
     } else if (isDynamicPattern(input)) {
       const matched = await glob(input, { cwd, ignore: ['**/node_modules/**', '**/.git/**'] });
-      matched.forEach((file) => files.add(file));
+      matched.filter((file) => !excluded(file)).forEach((file) => files.add(file));
       if (matched.length === 0) missing.push(input);
     } else {
       missing.push(input);

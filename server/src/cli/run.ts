@@ -91,7 +91,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     }
     return chosen;
   };
-  const { files, missing } = await expandInputs(options.inputs, io.cwd);
+  const { files, missing } = await expandInputs(options.inputs, io.cwd, options.exclude);
   for (const input of missing) io.stderr(`postmortem-lint: no such file or no match: ${input}\n`);
   if (missing.length > 0) return 2;
 

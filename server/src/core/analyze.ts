@@ -4,7 +4,6 @@ import type { ParseCache } from './parse/markdown.js';
 import { indexTemplate } from './template-index.js';
 import { RULES, type Rule } from './rules/index.js';
 import { applyDirectives } from './disable.js';
-import { applyFixes } from './fixes/apply.js';
 import { postmortemSkeleton } from './skeleton.js';
 import { DEFAULT_MAX_FILE_SIZE_KB, sizeCapProblem } from './size-cap.js';
 import { DEFAULT_TEMPLATE_NAME, getBuiltinTemplate } from './config/builtin-templates.js';
@@ -100,27 +99,6 @@ function runRules(postmortem: Postmortem, template: Template, options: AnalyzeOp
   return applyDirectives(postmortem, problems).sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
 }
 
-/**
- * The preferred fix of every problem, applied pass after pass until nothing changes. Insertions at
- * one spot need a pass each, so a document missing every section of a large template needs as many
- * passes as the template has sections: the default bound grows with the template.
- */
-export function fixAll(text: string, options: AnalyzeOptions = {}, maxPasses?: number): { text: string; fixed: number } {
-  maxPasses ??= passBound(options.template ?? defaultTemplate());
-  let current = text;
-  let fixed = 0;
-  for (let pass = 0; pass < maxPasses; pass++) {
-    const { problems } = analyze(current, options);
-    const preferred = problems.flatMap((problem) => problem.fixes.filter((fix) => fix.isPreferred));
-    if (preferred.length === 0) break;
-    const result = applyFixes(current, preferred);
-    if (result.applied.length === 0 || result.text === current) break;
-    current = result.text;
-    fixed += result.applied.length;
-  }
-  return { text: current, fixed };
-}
-
 /** An empty file is a postmortem not started yet: one hint, and a fix that writes the template. */
 function emptyFileProblem(text: string, template: Template, now: Date): Problem {
   return {
@@ -131,15 +109,9 @@ function emptyFileProblem(text: string, template: Template, now: Date): Problem 
     fixes: [{
       title: `Insert the ${template.name} postmortem template`,
       isPreferred: true,
+      // Fix All (or a fix-on-save) does not turn an empty file into a page of headings unasked.
+      fixAll: false,
       edits: [{ start: 0, end: text.length, newText: postmortemSkeleton(template, { date: now.toISOString().slice(0, 10) }) }],
     }],
   };
-}
-
-function passBound(template: Template): number {
-  try {
-    return indexTemplate(template).entries.length + 10;
-  } catch {
-    return 10; // analyze reports what is wrong with the template
-  }
 }

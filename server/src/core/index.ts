@@ -1,6 +1,8 @@
 // The engine's public surface: everything the CLI, the language server and the preview use.
 export * from './types.js';
-export { analyze, fixAll, defaultTemplate, DEFAULT_MAX_FILE_SIZE_KB, FILE_TOO_LARGE, INTERNAL_ERROR, EMPTY_FILE } from './analyze.js';
+export { fixAll, isUnattended, addsProblems } from './fix-all.js';
+export type { FixAllResult } from './fix-all.js';
+export { analyze, defaultTemplate, DEFAULT_MAX_FILE_SIZE_KB, FILE_TOO_LARGE, INTERNAL_ERROR, EMPTY_FILE } from './analyze.js';
 export type { AnalyzeOptions, Analysis } from './analyze.js';
 export { parsePostmortem } from './parse/index.js';
 export type { ParseOptions } from './parse/index.js';

@@ -29,11 +29,20 @@ export interface IncidentMetrics {
   resolve: Milestone | null;
 }
 
+// Each word in its forms ("PagerDuty pages the on-call", "paging", "paged"); a status or web page is not a page.
 const KEYWORDS: Record<MilestoneKind, RegExp> = {
-  detect: /\b(detected|alert(s|ed|ing)?|paged|noticed)\b/i,
-  mitigate: /\b(mitigated|rolled back|rollback|workaround|fix deployed)\b/i,
-  resolve: /\b(resolved|all services|recovered|operational|closed)\b/i,
+  detect: /\b(detect(s|ed|ing|ion)?|alert(s|ed|ing)?|(?<!(?:status|web|landing|error|wiki) )pag(e|es|ed|ing)|notic(e|es|ed|ing))\b/i,
+  mitigate: /\b(mitigat(e|es|ed|ing|ion)|roll(s|ed|ing)? back|rollbacks?|rolled-back|workarounds?|(hot)?fix(es)? deployed|deployed (a |the )?(hot)?fix)\b/i,
+  resolve: /\b(resolv(e|es|ed|ing)|resolution|all services|recover(s|ed|y)|operational|closed)\b/i,
 };
+
+/** A request, a plan or a decision is not the milestone itself ("rollback requested", "we will roll back"). */
+const NOT_YET = /\b(request(s|ed|ing)?|plan(s|ned|ning)?|propos(e|es|ed|ing|al)|consider(s|ed|ing)?|discuss(es|ed|ing)?|decid(e|es|ed|ing)|prepar(e|es|ed|ing)|suggest(s|ed|ing)?|will|going to|about to|should|ask(s|ed|ing)? (for|to)|wait(s|ed|ing)? for)\b/i;
+
+/** Whether a clause (up to `.`, `;`, `,` or a dash) names the milestone, not just a plan for it. */
+export function namesMilestone(text: string, kind: MilestoneKind): boolean {
+  return text.split(/[.;,!?]\s|\s[-–—]\s|[.;]$/).some((clause) => KEYWORDS[kind].test(clause) && !NOT_YET.test(clause));
+}
 
 /** Metadata keys that name a milestone directly. */
 const META_KEYS: Record<MilestoneKind, string[]> = {
@@ -77,7 +86,7 @@ export function computeMetrics(postmortem: Postmortem, defaultZone = 'UTC'): Inc
 }
 
 function fromTimeline(entries: (TimelineEntry & { instant: number })[], kind: MilestoneKind): Omit<Milestone, 'after'> | null {
-  const matching = entries.filter((e) => KEYWORDS[kind].test(e.text)).sort((a, b) => a.instant - b.instant);
+  const matching = entries.filter((e) => namesMilestone(e.text, kind)).sort((a, b) => a.instant - b.instant);
   // Detection and mitigation happen once, at the first mention; "resolved" is often said of parts before the whole.
   const entry = kind === 'resolve' ? matching.at(-1) : matching[0];
   return entry ? { at: entry.instant, source: 'timeline', offset: entry.range.start } : null;

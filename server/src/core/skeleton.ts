@@ -4,7 +4,7 @@ import { sectionMarkdown } from './fixes/insert-section.js';
 
 export interface SkeletonOptions {
   title?: string;
-  /** YYYY-MM-DD, written into the Duration line. */
+  /** YYYY-MM-DD, written into the Duration line (its times stay HH:MM placeholders for the author). */
   date: string;
   /** Written as front matter `template: <name>`, so the file is checked against the template it was made from. */
   templateName?: string;
@@ -18,7 +18,8 @@ export function postmortemSkeleton(template: Template, options: SkeletonOptions)
     ...frontMatter,
     `# Postmortem: ${options.title ?? 'Incident title'}`,
     '',
-    `**Duration:** ${options.date} 00:00 - ${options.date} 00:00 (UTC)`,
+    // Placeholders, not 00:00 - 00:00: that reads as a real, zero-minute incident.
+    `**Duration:** ${options.date} HH:MM - HH:MM (UTC)`,
     '',
   ];
   for (const entry of indexTemplate(template).topLevel) if (entry.required) lines.push(...sectionMarkdown(entry));

@@ -18,6 +18,12 @@ export interface Fix {
   edits: TextEdit[];
   /** The single obvious fix for its problem. */
   isPreferred?: boolean;
+  /**
+   * Whether Fix All and `--fix` may apply it unattended. Defaults to isPreferred; false for fixes
+   * that could make the document worse (an inserted section, a level change that empties a parent),
+   * which stay quick fixes the author picks.
+   */
+  fixAll?: boolean;
 }
 
 export interface RelatedInformation {
@@ -90,6 +96,8 @@ export interface DurationMeta {
   endHasDate: boolean;
   /** Zone the Duration names, if any (canonical: 'UTC', '+02:00', 'America/New_York'). */
   zone?: string;
+  /** Still the template's placeholder (`HH:MM`, `<start>`, TBD): not read, so start and end are null. */
+  placeholder?: boolean;
 }
 
 export interface Metadata {

@@ -1,8 +1,8 @@
 // Completions at the start of a line: missing section headings after "#"s, action-item tags
-// after "- " in an action section, and the current time after "- " (or in an empty time cell)
-// in a timeline section.
+// after "- " in an action section, and a time after "- " (or in an empty time cell) in a
+// timeline section: the entry above's (or the Duration's start), then the current time.
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type CompletionParams, type Connection } from 'vscode-languageserver';
-import type { CompletionContext } from '../engine-entry.js';
+import type { CompletionContext, TimeChoice } from '../engine-entry.js';
 import { engine } from './engine.js';
 import { toOffset, toRange } from './convert.js';
 import { guardRequest, requirePosition, requireTextDocumentUri } from './guard.js';
@@ -28,11 +28,12 @@ export function registerCompletionSupport(connection: Connection, service: Postm
     // The snapshot may be newer than the request's position if typing went on: use its own offset.
     const context = engine().completionContextAt(postmortem, entry.analysis.template, Math.min(offset, postmortem.text.length));
     if (!context) return null;
-    return { isIncomplete: context.kind === 'time', items: items(context, (range) => toRange(entry.document, range)) };
+    const snippets = service.workspace.capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
+    return { isIncomplete: context.kind === 'time', items: items(context, (range) => toRange(entry.document, range), snippets) };
   }));
 }
 
-function items(context: CompletionContext, range: (r: CompletionContext['range']) => ReturnType<typeof toRange>): CompletionItem[] {
+function items(context: CompletionContext, range: (r: CompletionContext['range']) => ReturnType<typeof toRange>, snippets: boolean): CompletionItem[] {
   const replace = range(context.range);
   switch (context.kind) {
     case 'heading':
@@ -59,14 +60,29 @@ function items(context: CompletionContext, range: (r: CompletionContext['range']
         textEdit: { range: replace, newText: `**${tag}:** ` },
       }));
     case 'time':
-      return [{
-        label: context.text.trim(),
+      return context.choices.map((choice, i) => ({
+        label: choice.text.trim(),
         kind: CompletionItemKind.Event,
-        detail: `Now${context.zone ? ` (${context.zone})` : ''}, written like the entries above`,
-        preselect: true,
-        sortText: '0',
+        detail: TIME_DETAIL[choice.source](context.zone),
+        preselect: i === 0,
+        sortText: String(i),
         filterText: context.text,
-        textEdit: { range: replace, newText: context.text },
-      }];
+        // With snippets, a tab stop on the time: the author types over it.
+        ...(snippets
+          ? { textEdit: { range: replace, newText: timeSnippet(choice) }, insertTextFormat: InsertTextFormat.Snippet }
+          : { textEdit: { range: replace, newText: choice.text } }),
+      }));
   }
+}
+
+const TIME_DETAIL: Record<TimeChoice['source'], (zone?: string) => string> = {
+  above: () => 'Time of the entry above',
+  start: () => 'Start of the Duration',
+  now: (zone) => `Now${zone ? ` (${zone})` : ''}, written like the entries above`,
+};
+
+const escapeSnippet = (text: string) => text.replace(/[$}\\]/g, '\\$&');
+
+function timeSnippet({ text, time }: TimeChoice): string {
+  return `${escapeSnippet(text.slice(0, time.start))}\${1:${escapeSnippet(text.slice(time.start, time.end))}}${escapeSnippet(text.slice(time.end))}$0`;
 }

@@ -62,6 +62,7 @@ export class ConfigStore {
     resolved.problems = resolved.problems.map((problem) => explainRefusal(problem, refused, this.workspace.trusted));
 
     const result: DocumentConfig = { resolved, configPath };
+    this.log(result, folder?.path);
     if (configPath && configText !== undefined) this.publish(configPath, configText, resolved.problems.filter((p) => p.origin === undefined));
     for (const problem of resolved.problems) if (problem.origin === 'settings') this.warnOnce(problem.message);
     // Not a pop-up: a half-typed `template: goo` would raise one per keystroke. The status bar says it too.
@@ -99,7 +100,9 @@ export class ConfigStore {
     return {
       readTemplate: (path, origin) => {
         // Same base as fileTemplateHost: the config's folder, or the workspace folder for a setting.
-        this.templatePaths.add(resolve(origin === 'settings' ? root : configDir, path));
+        const full = resolve(origin === 'settings' ? root : configDir, path);
+        this.templatePaths.add(full);
+        this.connection.console.info(`Loading template ${full}`);
         return files.readTemplate!(path, origin);
       },
     };
@@ -126,6 +129,16 @@ export class ConfigStore {
     if (this.warned.has(message)) return;
     this.warned.add(message);
     this.connection.console.warn(message);
+  }
+
+  /** What the output channel shows for each resolution: the template in use, and what is wrong. */
+  private log({ resolved, configPath }: DocumentConfig, folder: string | undefined): void {
+    const where = configPath ?? folder ?? 'files outside a workspace folder';
+    this.connection.console.info(`Config for ${where}: template "${resolved.templateName}".`);
+    for (const problem of resolved.problems) {
+      const source = problem.origin === 'settings' ? 'postmortem settings' : configPath ?? 'config';
+      this.connection.console[problem.severity === 'error' ? 'error' : 'warn'](`${source}: ${problem.message}`);
+    }
   }
 
   private warnOnce(message: string): void {

@@ -1,10 +1,13 @@
 // Diagnostics while typing: the latest version of each document only, superseded analyses
 // dropped, one document per turn of the event loop so requests are answered in between. A change
 // is analysed a few milliseconds after it arrives; an expensive document's changes, once they come
-// in a burst, only when the burst ends (see changeDelay).
+// in a burst, only when the burst ends (see changeDelay). Problems that appear on the lines being
+// typed are published once typing pauses (hold.ts); the rest at once.
 import type { Connection } from 'vscode-languageserver';
 import type { PostmortemService } from './service.js';
 import { logFailure } from './guard.js';
+import { recheckFromDisk } from './lint-workspace.js';
+import { HOLD_MS, problemsToHold } from './hold.js';
 
 const DEBOUNCE_MS = 100;
 /** An analysis this quick runs after every change; slower ones are debounced within a burst. */
@@ -54,11 +57,15 @@ export function registerDiagnosticsSupport(connection: Connection, service: Post
   documents.onDidClose(({ document }) => scheduler.close(document.uri));
   service.onRefresh(() => {
     for (const document of documents.all()) scheduler.schedule(document.uri, 'refresh', document.version);
+    // Closed files Lint Workspace reported on are reported on still: they follow the new config too.
+    logFailure(connection, 'Re-checking workspace postmortems', recheckFromDisk(connection, service, service.publisher.reportedFromDisk()));
   });
 }
 
 class DiagnosticsScheduler {
   private readonly timers = new Map<string, { cancel: () => void; reason: Reason }>();
+  /** Per document: the timer that publishes the problems held back while typing (hold.ts). */
+  private readonly holds = new Map<string, NodeJS.Timeout>();
   private readonly ready = new Map<string, Reason>();
   /** The version each document was last scheduled at: didOpen also fires a content change for it. */
   private readonly scheduled = new Map<string, number>();
@@ -72,6 +79,8 @@ class DiagnosticsScheduler {
   schedule(uri: string, reason: Reason, version: number): void {
     if (reason === 'change' && this.scheduled.get(uri) === version) return;
     this.scheduled.set(uri, version);
+    // Typing goes on: the next analysis decides again what to hold.
+    this.release(uri);
     const pending = this.timers.get(uri);
     pending?.cancel();
     const merged = merge(pending?.reason, this.ready.get(uri), reason);
@@ -88,12 +97,15 @@ class DiagnosticsScheduler {
   }
 
   close(uri: string): void {
+    this.release(uri);
     this.timers.get(uri)?.cancel();
     this.timers.delete(uri);
     this.ready.delete(uri);
     this.scheduled.delete(uri);
     this.service.forget(uri);
-    this.service.publisher.clear(uri);
+    // A file Lint Workspace reported on keeps its problems, from the text on disk now.
+    if (this.service.publisher.isFromDisk(uri)) logFailure(this.connection, 'Re-checking a closed postmortem', recheckFromDisk(this.connection, this.service, [uri]));
+    else this.service.publisher.clear(uri);
   }
 
   private drain(): void {
@@ -135,6 +147,18 @@ class DiagnosticsScheduler {
     if (reason === 'change' && state.settings.validate === 'onSave') return;
     const entry = await service.analysisOf(document);
     if (!entry || !current() || entry.version !== version) return;
-    service.publisher.publish(entry);
+    const hold = reason === 'change' ? problemsToHold(service.publisher.lastPublished(uri), entry.document.getText(), entry.analysis.problems) : new Set<number>();
+    service.publisher.publish(entry, true, hold);
+    if (hold.size === 0) return;
+    this.holds.set(uri, setTimeout(() => {
+      this.holds.delete(uri);
+      // Still the latest version, and nothing published since: show them all.
+      if (current() && service.publisher.lastPublished(uri)?.analysis === entry.id) service.publisher.publish(entry);
+    }, HOLD_MS));
+  }
+
+  private release(uri: string): void {
+    clearTimeout(this.holds.get(uri));
+    this.holds.delete(uri);
   }
 }

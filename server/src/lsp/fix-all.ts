@@ -3,6 +3,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextEdit as OffsetEdit } from '../core/types.js';
 import { engine } from './engine.js';
+import { isUnattended } from '../core/fixes/unattended.js';
 import { minimalEdit } from './edits.js';
 import type { PostmortemService } from './service.js';
 
@@ -11,6 +12,8 @@ export interface FixAllPlan {
   document: TextDocument;
   edit?: OffsetEdit;
   fixed: number;
+  /** Problems left once the edit is applied (undefined when nothing was fixed: see the diagnostics). */
+  left?: number;
 }
 
 /** Undefined when the document is not a postmortem. */
@@ -18,9 +21,9 @@ export async function planFixAll(service: PostmortemService, live: TextDocument)
   const entry = await service.analysisOf(live);
   if (!entry) return undefined;
   const before = entry.document.getText();
-  if (entry.analysis.postmortem === null || !entry.analysis.problems.some((p) => p.fixes.some((f) => f.isPreferred))) {
+  if (entry.analysis.postmortem === null || !entry.analysis.problems.some((p) => p.fixes.some(isUnattended))) {
     return { document: entry.document, fixed: 0 };
   }
-  const { text, fixed } = engine().fixAll(before, entry.options);
-  return { document: entry.document, edit: minimalEdit(before, text), fixed };
+  const { text, fixed, left } = engine().fixAll(before, entry.options);
+  return { document: entry.document, edit: minimalEdit(before, text), fixed, left };
 }

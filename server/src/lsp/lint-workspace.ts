@@ -1,11 +1,13 @@
 // "Lint workspace": every postmortem in the workspace folders gets diagnostics, open or not,
 // so they all show in the Problems panel.
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { glob } from 'tinyglobby';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Connection } from 'vscode-languageserver';
 import type { PostmortemService } from './service.js';
+import type { PostmortemSettings } from './protocol.js';
+import { uriToPath } from './workspace.js';
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -19,23 +21,46 @@ export async function lintWorkspace(connection: Connection, service: PostmortemS
       const uri = pathToFileURL(file).href;
       const open = service.documents.get(uri);
       if (open) {
-        // Open files are checked as they are typed; count them, leave their diagnostics alone.
-        if ((await service.stateOf(uri, open.getText(), open.languageId)).isPostmortem) count++;
+        // Open files are checked as they are typed; count them, leave their diagnostics alone
+        // (once closed, they are checked from disk like the others).
+        if ((await service.stateOf(uri, open.getText(), open.languageId)).isPostmortem) {
+          count++;
+          service.publisher.markFromDisk(uri);
+        }
         continue;
       }
-      const text = readText(connection, file, settings.maxFileSizeKB);
-      if (text === undefined) continue;
-      const state = await service.stateOf(uri, text, 'markdown', settings);
-      if (!state.isPostmortem) {
-        service.publisher.clear(uri);
-        continue;
-      }
-      count++;
-      service.publisher.publish(service.analyze(TextDocument.create(uri, 'markdown', 0, text), state), false);
+      if (await checkFromDisk(connection, service, uri, file, settings)) count++;
       await nextTurn();
     }
   }
   return count;
+}
+
+/**
+ * Re-checks the closed files Lint Workspace reported on: after a config, template, settings or
+ * trust change, and when one of them is closed (its diagnostics then come from the file on disk
+ * again, rather than vanishing while the others stay).
+ */
+export async function recheckFromDisk(connection: Connection, service: PostmortemService, uris: string[]): Promise<void> {
+  for (const uri of uris) {
+    if (service.documents.get(uri)) continue;
+    const file = uriToPath(uri);
+    if (file === undefined) continue;
+    await checkFromDisk(connection, service, uri, file, await service.settings.get(uri));
+    await nextTurn();
+  }
+}
+
+/** Publishes the problems of a closed file, or clears them when it is gone or no longer a postmortem. Returns whether it is one. */
+async function checkFromDisk(connection: Connection, service: PostmortemService, uri: string, file: string, settings: PostmortemSettings): Promise<boolean> {
+  const text = existsSync(file) ? readText(connection, file, settings.maxFileSizeKB) : undefined;
+  const state = text === undefined ? undefined : await service.stateOf(uri, text, 'markdown', settings);
+  if (text === undefined || !state?.isPostmortem) {
+    service.publisher.clear(uri);
+    return false;
+  }
+  service.publisher.publish(service.analyze(TextDocument.create(uri, 'markdown', 0, text), state), false);
+  return true;
 }
 
 /** The file's text, or undefined for unreadable, binary or absurdly large files. */

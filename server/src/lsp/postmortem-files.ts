@@ -1,5 +1,6 @@
 // Which Markdown files are postmortems: a `postmortem.files` glob matches the workspace-relative
-// path, or the content says so (front matter `type: postmortem`, or the first heading).
+// path, or the content says so (front matter `type: postmortem`, or the first heading), and no
+// `postmortem.exclude` glob matches it.
 import picomatch from 'picomatch';
 import { looksLikePostmortem } from '../core/detect.js';
 import { uriToPath, type WorkspaceState } from './workspace.js';
@@ -30,7 +31,9 @@ export function isMarkdown(uri: string, languageId?: string): boolean {
   return languageId === 'markdown' || /\.(md|markdown)$/i.test(uri);
 }
 
-export function isPostmortemFile(workspace: WorkspaceState, uri: string, text: string, globs: string[], languageId?: string): boolean {
+/** `exclude` wins over both the globs and the content: a README that says "Postmortem process" is still a README. */
+export function isPostmortemFile(workspace: WorkspaceState, uri: string, text: string, globs: string[], languageId?: string, exclude: string[] = []): boolean {
   if (!isMarkdown(uri, languageId)) return false;
+  if (exclude.length && matchesFileGlobs(workspace, uri, exclude)) return false;
   return matchesFileGlobs(workspace, uri, globs) || looksLikePostmortem(text);
 }

@@ -60,6 +60,8 @@ export interface DocumentInfo {
   /** Why the config that applies to this file is broken (then a fallback template is in use); empty when it is fine. */
   configErrors?: string[];
   problemCount: number;
+  /** The .postmortemrc.json that applies, if any. */
+  configUri?: string;
 }
 
 export interface NewPostmortemParams {
@@ -85,7 +87,7 @@ export interface FixAllResult {
   applied: boolean;
   /** How many fixes went into it. */
   fixed: number;
-  /** How many problems the fixed text still has (not all are fixable). */
+  /** Problems left after it ("Fixed N problems; M left"); absent when nothing was fixed. */
   remaining?: number;
 }
 
@@ -122,6 +124,8 @@ export interface PostmortemSettings {
   rules: Record<string, string>;
   /** Globs (workspace-relative, case-insensitive) of Markdown files that are postmortems. */
   files: string[];
+  /** Globs of Markdown files that are never postmortems (a README, an index), whatever they say. */
+  exclude: string[];
   validate: 'onType' | 'onSave';
   maxFileSizeKB: number;
 }
@@ -130,6 +134,8 @@ export const DEFAULT_SETTINGS: Readonly<PostmortemSettings> = Object.freeze({
   template: '',
   rules: {},
   files: ['**/postmortems/**/*.md', '**/*postmortem*.md', '**/*post-mortem*.md', '**/incidents/**/*.md'],
+  // The same list as core/exclude.ts's DEFAULT_EXCLUDE (this file imports nothing; a test compares them).
+  exclude: ['**/README.{md,markdown}', '**/index.{md,markdown}', '**/_index.{md,markdown}', '**/template.{md,markdown}', '**/*[-_.]template.{md,markdown}', '**/templates/**'],
   validate: 'onType',
   maxFileSizeKB: 2048,
 });

@@ -17,6 +17,7 @@ import {
 } from './protocol.js';
 import type { PostmortemService } from './service.js';
 import { uriToPath } from './workspace.js';
+import { pathToFileURL } from 'node:url';
 
 export function registerRequestSupport(connection: Connection, service: PostmortemService): void {
   connection.onRequest(MISSING_SECTIONS_REQUEST, guardRequest(connection, MISSING_SECTIONS_REQUEST, async (params: unknown): Promise<MissingSection[]> => {
@@ -31,14 +32,17 @@ export function registerRequestSupport(connection: Connection, service: Postmort
   connection.onRequest(DOCUMENT_INFO_REQUEST, guardRequest(connection, DOCUMENT_INFO_REQUEST, async (params: unknown): Promise<DocumentInfo> => {
     const live = service.documents.get(requireUri(params));
     const entry = live && (await service.analysisOf(live));
-    if (!entry) return { isPostmortem: false, templateName: '', problemCount: 0 };
-    return {
+    if (!live || !entry) return { isPostmortem: false, templateName: '', problemCount: 0 };
+    const info: DocumentInfo = {
       isPostmortem: true,
       templateName: entry.templateName,
       templateSource: entry.templateSource,
       configErrors: entry.configErrors,
       problemCount: entry.analysis.problems.length,
     };
+    const { config } = await service.stateOf(live.uri, live.getText(), live.languageId);
+    if (config?.configPath) info.configUri = pathToFileURL(config.configPath).href;
+    return info;
   }));
 
   connection.onRequest(NEW_POSTMORTEM_REQUEST, guardRequest(connection, NEW_POSTMORTEM_REQUEST, async (raw: unknown): Promise<NewPostmortemResult> => {

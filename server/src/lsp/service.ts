@@ -42,6 +42,9 @@ export interface DocumentAnalysis {
 
 type Command = (args: unknown[]) => unknown;
 
+/** An analysis slower than this is logged to the output. */
+const SLOW_ANALYSIS_MS = 100;
+
 export class PostmortemService {
   readonly documents = new TextDocuments(TextDocument);
   readonly workspace = new WorkspaceState();
@@ -123,7 +126,7 @@ export class PostmortemService {
   /** Whether the document is a postmortem and, if so, how to analyse it. Loads the engine only for postmortems. */
   async stateOf(uri: string, text: string, languageId?: string, settings?: PostmortemSettings): Promise<DocumentState> {
     settings ??= await this.settings.get(uri);
-    if (!isPostmortemFile(this.workspace, uri, text, settings.files, languageId)) return { isPostmortem: false, settings };
+    if (!isPostmortemFile(this.workspace, uri, text, settings.files, languageId, settings.exclude)) return { isPostmortem: false, settings };
     const config = this.configs.forPath(uriToPath(uri), settings, engine().frontMatterTemplate(text));
     const options: AnalyzeOptions = { template: config.resolved.template, rules: config.resolved.rules, maxFileSizeKB: settings.maxFileSizeKB };
     return { isPostmortem: true, settings, config, options };
@@ -168,6 +171,8 @@ export class PostmortemService {
     const started = performance.now();
     const analysis = engine().analyze(document.getText(), { ...state.options, cache, fileName: decodeURIComponent(document.uri.split('/').pop() ?? '') });
     const ms = performance.now() - started;
+    // Slow analyses are what a user notices as lag: say which document, and how big it is.
+    if (ms > SLOW_ANALYSIS_MS) this.connection.console.info(`Analysed ${document.uri} in ${Math.round(ms)} ms (${Math.round(document.getText().length / 1024)} KB).`);
     return {
       id: this.nextId++,
       uri: document.uri,

@@ -9,13 +9,15 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
 /** Settings as the client sent them, made safe: anything of the wrong type falls back to its default. */
 export function readSettings(raw: unknown): PostmortemSettings {
   const r = isRecord(raw) ? raw : {};
-  const files = Array.isArray(r.files) && r.files.every((f) => typeof f === 'string') ? (r.files as string[]) : [...DEFAULT_SETTINGS.files];
+  const globs = (value: unknown, fallback: readonly string[]) => (Array.isArray(value) && value.every((f) => typeof f === 'string') ? (value as string[]) : [...fallback]);
+  const files = globs(r.files, DEFAULT_SETTINGS.files);
   const size = r.maxFileSizeKB;
   return {
     template: typeof r.template === 'string' ? r.template.trim() : '',
     // Passed to the config loader as is: it reports unknown rules and bad severities.
     rules: isRecord(r.rules) ? (r.rules as Record<string, string>) : {},
     files,
+    exclude: globs(r.exclude, DEFAULT_SETTINGS.exclude),
     validate: r.validate === 'onSave' ? 'onSave' : 'onType',
     maxFileSizeKB: typeof size === 'number' && Number.isFinite(size) && size > 0 ? size : DEFAULT_SETTINGS.maxFileSizeKB,
   };

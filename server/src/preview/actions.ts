@@ -21,6 +21,16 @@ export function renderActions(ctx: PreviewContext): string {
   return `<section class="actions" aria-labelledby="${id}">${heading}${tables.join('')}</section>`;
 }
 
+// "(owner: Dana, due 2024-06-01)" or ", owner: Dana" after the action: the Owner and Due columns show it.
+const FIELD_NOTE = /\s*\((?:\*\*|__)?(?:owners?|assignee|assigned to|due)\b[^()\n]*\)|[\s,;]+(?:[-–—][ \t]+)?(?:\*\*|__)?(?:owners?|assignee)(?:\*\*|__)?\s*:[^()\n]*$/gi;
+
+/** The action's text without the owner/due note the other columns already show. */
+function withoutFieldNotes(text: string, fields: { owner: string | null; due: string | null }): string {
+  if (fields.owner === null && fields.due === null) return text;
+  const stripped = text.replace(FIELD_NOTE, '').trimEnd();
+  return stripped === '' ? text : stripped;
+}
+
 function table(ctx: PreviewContext, tag: string, items: ActionItem[], withBoxes: boolean): string {
   const head = ['Action', 'Owner', 'Ticket', 'Due', ...(withBoxes ? ['Done'] : [])].map((name) => `<th scope="col">${name}</th>`).join('');
   const rows = items.map((item) => {
@@ -33,7 +43,7 @@ function table(ctx: PreviewContext, tag: string, items: ActionItem[], withBoxes:
     // An unknown tag stays visible next to the text, so "Fxi" can be spotted and fixed.
     const written = item.tag === null && item.writtenTag ? `<span class="badge problem">${escapeHtml(item.writtenTag)}</span> ` : '';
     const cells = [
-      written + renderInline(item.text, ctx.allowRemoteImages),
+      written + renderInline(withoutFieldNotes(item.text, fields), ctx.allowRemoteImages),
       escapeHtml(fields.owner ?? ''),
       ticket,
       escapeHtml(fields.due ?? ''),

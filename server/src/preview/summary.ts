@@ -5,9 +5,9 @@ import { attrs, escapeHtml, lineAttrs } from './html.js';
 import { formatInstant, formatSpan, machineInstant, machineSpan } from './format.js';
 
 const MILESTONES = [
-  ['detect', 'Time to detect'],
-  ['mitigate', 'Time to mitigate'],
-  ['resolve', 'Time to resolve'],
+  ['detect', 'Time to detect', 'Detected'],
+  ['mitigate', 'Time to mitigate', 'Mitigated'],
+  ['resolve', 'Time to resolve', 'Resolved'],
 ] as const;
 
 export function renderSummary(ctx: PreviewContext): string {
@@ -23,14 +23,24 @@ export function renderSummary(ctx: PreviewContext): string {
   if (metrics.start !== null) fact('Start', instant(metrics.start) + from(metrics.startSource));
   if (metrics.end !== null) fact('End', instant(metrics.end) + from(metrics.endSource));
   if (metrics.duration !== null) fact('Duration', span(metrics.duration), metrics.duration < 0 ? { class: 'fact problem' } : {});
-  for (const [kind, label] of MILESTONES) {
+  const missing: string[] = [];
+  for (const [kind, label, key] of MILESTONES) {
     const milestone = metrics[kind];
     if (milestone) fact(label, milestoneValue(ctx, milestone), { ...lineAttrs(ctx.line(milestone.offset), ctx.interactive), 'data-metric': kind });
+    else missing.push(key);
   }
   const title = postmortem.title?.value ?? 'Untitled postmortem';
   const id = `${ctx.idPrefix}-summary`;
   const body = rows.length > 0 ? `<dl class="facts">${rows.join('')}</dl>` : '<p class="empty">No severity, status or readable times yet.</p>';
-  return `<header class="summary" aria-labelledby="${id}"><h1 id="${id}">${escapeHtml(title)}</h1>${body}</header>`;
+  return `<header class="summary" aria-labelledby="${id}"><h1 id="${id}">${escapeHtml(title)}</h1>${body}${milestoneHint(ctx, missing)}</header>`;
+}
+
+/** When the timeline has times but a milestone was not found, how to name it. */
+function milestoneHint(ctx: PreviewContext, missing: string[]): string {
+  if (missing.length === 0 || !ctx.postmortem.timeline.some((entry) => entry.instant !== null)) return '';
+  const example = `<code>**${missing[0]}:** 14:02</code>`;
+  const names = missing.map((key) => `<code>**${key}:**</code>`).join(', ');
+  return `<p class="hint" data-hint="milestones">No ${missing.map((key) => key.toLowerCase()).join(', ')} time found in the timeline. Set it with a line near the top such as ${example} (${names}).</p>`;
 }
 
 function span(ms: number): string {

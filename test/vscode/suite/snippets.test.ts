@@ -29,7 +29,8 @@ describe('snippets', () => {
     const now = new Date();
     const today = [now.getFullYear(), now.getMonth() + 1, now.getDate()].map((n) => String(n).padStart(2, '0')).join('-');
     assert.match(text, /^# Postmortem: Incident title\n/);
-    assert.ok(text.includes(`**Duration:** ${today} 00:00`), text);
+    // Times are placeholders, so the Duration is not read as a real zero-minute one.
+    assert.ok(text.includes(`**Duration:** ${today} HH:MM - HH:MM (UTC)`), text);
     assert.ok(text.includes('## Corrective and Preventative Measures'), text);
   });
 });

@@ -1,5 +1,7 @@
 // What an editor can offer at the cursor: section headings the document lacks, action-item
-// tags, and the current time for a new timeline entry, written like the entries above it.
+// tags, and a time for a new timeline entry, written like the entries above it: the time of the
+// entry above (or the Duration's start) first, since a postmortem is written hours after the
+// events, and the current time second.
 import type { Postmortem, Range, Section, SectionKind, Template, TimelineEntry } from '../types.js';
 import type { TemplateEntry } from '../template-index.js';
 import { lineOf } from '../parse/lines.js';
@@ -12,8 +14,16 @@ export type CompletionContext =
   | { kind: 'heading'; range: Range; typed: string; sections: TemplateEntry[] }
   /** `range` is what was typed after the list marker. */
   | { kind: 'tag'; range: Range; typed: string; tags: string[] }
-  /** Replace `range` with `text`; `zone` names the zone used, when known. */
-  | { kind: 'time'; range: Range; typed: string; text: string; zone?: string };
+  /** Replace `range` with one of `choices` (the first is the default); `text` and `zone` are the current time's. */
+  | { kind: 'time'; range: Range; typed: string; text: string; zone?: string; choices: TimeChoice[] };
+
+export interface TimeChoice {
+  /** Where the time comes from: the entry above, the Duration's start, or the clock. */
+  source: 'above' | 'start' | 'now';
+  text: string;
+  /** Where the time itself is inside `text` (an editor puts its tab stop there). */
+  time: Range;
+}
 
 const HEADING_PREFIX = /^(#{1,6})(?:[ \t]+[^#]*)?$/;
 const LIST_PREFIX = /^([ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?)(\S*)$/;
@@ -52,7 +62,8 @@ export function completionContextAt(postmortem: Postmortem, template: Template, 
     const { offset: zoneOffset, zone } = timelineOffsetAt(postmortem, template, section, sample, now);
     const time = formatTimeLike(sample?.timeText ?? DEFAULT_SAMPLE, wallTime(now, zoneOffset));
     const [lead, trail] = sample ? listDecoration(text, sample) : ['**', ':** '];
-    return { kind: 'time', range: { start: offset - typed.length, end: offset }, typed, text: lead + time + trail, zone };
+    const choices = timeChoices(postmortem, template, section, sample, here, time, lead, trail);
+    return { kind: 'time', range: { start: offset - typed.length, end: offset }, typed, text: lead + time + trail, zone, choices };
   }
   if (isEmptyTimeCell(text, lineStart, lineEnd, offset, postmortem.lineStarts, line)) {
     const sample = sampleEntry(postmortem, here, (entry) => isTableRow(text, entry));
@@ -61,9 +72,24 @@ export function completionContextAt(postmortem: Postmortem, template: Template, 
     const [lead, trail] = sample ? cellDecoration(text, sample) : ['', ''];
     const before = text[offset - 1] === '|' ? ' ' : '';
     const after = text[offset] === '|' ? ' ' : '';
-    return { kind: 'time', range: { start: offset, end: offset }, typed: '', text: before + lead + time + trail + after, zone };
+    const choices = timeChoices(postmortem, template, section, sample, here, time, before + lead, trail + after);
+    return { kind: 'time', range: { start: offset, end: offset }, typed: '', text: before + lead + time + trail + after, zone, choices };
   }
   return undefined;
+}
+
+/** The entry above's time as written (else the Duration's start, in the entries' style), then now. */
+function timeChoices(postmortem: Postmortem, template: Template, section: Section | undefined, sample: TimelineEntry | undefined, line: Range, now: string, lead: string, trail: string): TimeChoice[] {
+  const choice = (source: TimeChoice['source'], time: string): TimeChoice => ({ source, text: lead + time + trail, time: { start: lead.length, end: lead.length + time.length } });
+  const choices: TimeChoice[] = [];
+  const start = postmortem.metadata.duration?.start;
+  if (sample && sample.range.start < line.start) choices.push(choice('above', sample.timeText));
+  else if (start != null) {
+    const { offset } = timelineOffsetAt(postmortem, template, section, sample, start);
+    choices.push(choice('start', formatTimeLike(sample?.timeText ?? DEFAULT_SAMPLE, wallTime(start, offset))));
+  }
+  if (choices[0]?.text !== lead + now + trail) choices.push(choice('now', now));
+  return choices;
 }
 
 /** The deepest section whose body holds `offset` (not its heading line). */

@@ -71,7 +71,12 @@ export function buildMetadata(sources: MetadataSource[], defaultZone: string, da
   return metadata;
 }
 
+/** What New Postmortem and the snippets write until the author knows the times, and prompts like it. */
+const PLACEHOLDER = /\b(?:HH:MM|hh:mm|YYYY-MM-DD|TBD|TBA|TODO)\b|<[^<>\n]*>|\?\?/;
+
 function readDuration(source: MetadataSource, defaultZone: string, dateOrder?: DateOrder): DurationMeta {
+  // Half a placeholder read as real ("2024-05-01 HH:MM" as midnight) would put every entry outside it.
+  if (PLACEHOLDER.test(source.value)) return { text: source.value, range: source.range, start: null, end: null, endHasDate: false, placeholder: true };
   const parsed = parseDuration(source.value, dateOrder);
   const zone = parsed.zone ?? defaultZone;
   const start = parsed.start ? toInstant(parsed.start, undefined, parsed.start.zone ?? zone) : null;

@@ -11,7 +11,8 @@ export const actionItemUntagged: Rule = {
       if (item.tag !== null || item.writtenTag !== undefined) continue;
       report({
         range: firstLine(text, { start: item.contentStart, end: item.range.end }),
-        message: `Action item has no tag; start it with one of ${template.tags.map((tag) => `**${tag}:**`).join(', ')}.`,
+        // Problems panels show messages as plain text: name the tags, not their raw Markdown.
+        message: `Action item has no tag; start it with one of ${listTags(template.tags)}, in bold with a colon (quick fix).`,
         // No tag is the obvious one, so none is preferred and fix-all leaves these to the author.
         fixes: template.tags.map((tag) => ({
           title: `Tag as ${tag}`,
@@ -21,3 +22,8 @@ export const actionItemUntagged: Rule = {
     }
   },
 };
+
+/** "Fix, Improvement or TODO". */
+function listTags(tags: readonly string[]): string {
+  return tags.length > 1 ? `${tags.slice(0, -1).join(', ')} or ${tags[tags.length - 1]}` : tags.join('');
+}

@@ -1,15 +1,13 @@
 import type { Rule } from './rule.js';
 import { quote } from './rule.js';
-
-// What is left of a body once comments, rules (---) and whitespace are gone.
-const NOISE = /<!--[\s\S]*?(?:-->|$)|^[ \t]{0,3}(?:[-*_][ \t]*){3,}$/gm;
+import { hasContent } from './section-content.js';
 
 export const emptySection: Rule = {
   name: 'empty-section',
   description: 'A template section has a heading but no content (an HTML comment or the placeholder does not count).',
   defaultSeverity: 'warning',
   fixable: false,
-  check({ postmortem, text, report }) {
+  check({ postmortem, index, text, report }) {
     for (const section of postmortem.allSections) {
       if (!section.template) continue;
       // Child headings are not content, but their bodies are.
@@ -22,11 +20,17 @@ export const emptySection: Rule = {
       parts.push([from, section.bodyRange.end]);
       const placeholder = section.template.placeholder?.trim();
       if (startsWithContent(text, parts, placeholder)) continue;
-      let rest = parts.map(([start, end]) => text.slice(start, end)).join('').replace(NOISE, '');
-      if (placeholder) rest = rest.split(placeholder).join('');
-      if (rest.trim() === '') {
-        report({ range: section.headingRange, message: `Section ${quote(section.title)} is empty: say what happened here, or remove it if it does not apply.` });
-      }
+      if (hasContent(parts.map(([start, end]) => text.slice(start, end)).join(''), placeholder)) continue;
+      // Its template sub-sections say what to write, and are reported themselves while empty.
+      if (section.children.some((child) => child.template)) continue;
+      const required = index.entryOf(section.template)?.required ?? true;
+      report({
+        range: section.headingRange,
+        // Removing a required section is an error of its own (missing-section): do not suggest it.
+        message: required
+          ? `Section ${quote(section.title)} is empty: say what happened here.`
+          : `Section ${quote(section.title)} is empty: say what happened here, or remove it if it does not apply.`,
+      });
     }
   },
 };

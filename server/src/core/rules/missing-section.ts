@@ -1,6 +1,7 @@
 import type { Rule } from './rule.js';
 import { documentAnchor, quote } from './rule.js';
 import { findSectionsFor, insertSectionFix } from '../fixes/insert-section.js';
+import { renameCandidate, renameSectionFix } from '../fixes/rename-section.js';
 
 export const missingSection: Rule = {
   name: 'missing-section',
@@ -14,10 +15,16 @@ export const missingSection: Rule = {
       if (entry.parent && findSectionsFor(postmortem, entry.parent).length === 0) continue;
       if (findSectionsFor(postmortem, entry).length > 0) continue;
       const where = entry.parent ? ` under ${quote(entry.parent.section.title)}` : '';
+      // Adding a section is the author's pick, never Fix All's: next to a heading that is the
+      // section under another name it would leave an empty duplicate.
+      const insert = { ...insertSectionFix(postmortem, entry, cache), fixAll: false };
+      const candidate = renameCandidate(postmortem, entry);
+      const rename = candidate && { ...renameSectionFix(postmortem, candidate.section, entry), isPreferred: candidate.sharesWord };
+      if (rename?.isPreferred) insert.isPreferred = false;
       report({
         range: documentAnchor(postmortem),
         message: `Missing required section ${quote(entry.section.title)}${where}.`,
-        fixes: [insertSectionFix(postmortem, entry, cache)],
+        fixes: rename ? [rename, insert] : [insert],
       });
     }
   },

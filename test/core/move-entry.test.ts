@@ -1,0 +1,71 @@
+// timeline-order's "Move this entry into time order": a line move that leaves the rule nothing to say.
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyze, applyFixes, getBuiltinTemplate, type AnalyzeOptions } from '../../server/src/core/index.js';
+
+const order = (text: string, options?: AnalyzeOptions) => analyze(text, options).problems.filter((p) => p.rule === 'timeline-order');
+const move = (text: string, options?: AnalyzeOptions) => {
+  const [problem] = order(text, options);
+  expect(problem.fixes).toHaveLength(1);
+  return { fix: problem.fixes[0], text: applyFixes(text, problem.fixes).text };
+};
+const doc = (...entries: string[]) => `# Postmortem: x\n\n## Timeline\n\n${entries.join('\n')}\n\n## Impact\n\nUsers.\n`;
+
+describe('Move this entry into time order', () => {
+  it('moves the entry back to where its time belongs, and the rule is satisfied', () => {
+    const { fix, text } = move(doc('- **10:00:** a', '- **10:20:** b', '- **10:10:** c', '- **10:30:** d'));
+    expect(fix).toMatchObject({ title: 'Move this entry into time order', fixAll: false });
+    expect(text).toBe(doc('- **10:00:** a', '- **10:10:** c', '- **10:20:** b', '- **10:30:** d'));
+    expect(order(text)).toEqual([]);
+  });
+
+  it('takes the continuation lines and nested items with it', () => {
+    const { text } = move(doc('- **10:00:** a', '- **10:20:** b', '- **10:10:** c, which', '  goes on here', '  - with a detail', '- **10:30:** d'));
+    expect(text).toBe(doc('- **10:00:** a', '- **10:10:** c, which', '  goes on here', '  - with a detail', '- **10:20:** b', '- **10:30:** d'));
+    expect(order(text)).toEqual([]);
+  });
+
+  it('moves the one entry far ahead instead when that is what puts the timeline in order', () => {
+    const { fix, text } = move(doc('- **10:00:** a', '- **19:00:** typo?', '- **10:10:** c', '- **10:20:** d'));
+    expect(fix.title).toBe('Move the 19:00 entry into time order');
+    expect(text).toBe(doc('- **10:00:** a', '- **10:10:** c', '- **10:20:** d', '- **19:00:** typo?'));
+    expect(order(text)).toEqual([]);
+  });
+
+  it('works on the last line of a document without a final line break, on CRLF, and in tables', () => {
+    const last = '# P\n\n## Timeline\n\n- 10:00 a\n- 10:30 b\n- 10:10 c';
+    expect(move(last).text).toBe('# P\n\n## Timeline\n\n- 10:00 a\n- 10:10 c\n- 10:30 b');
+    const crlf = doc('- 10:00 a', '- 10:30 b', '- 10:10 c').replace(/\n/g, '\r\n');
+    expect(move(crlf).text).toBe(doc('- 10:00 a', '- 10:10 c', '- 10:30 b').replace(/\n/g, '\r\n'));
+    const table = doc('| Time | Event |', '| --- | --- |', '| 10:00 | a |', '| 10:30 | b |', '| 10:10 | c |');
+    const moved = move(table).text;
+    expect(moved).toBe(doc('| Time | Event |', '| --- | --- |', '| 10:00 | a |', '| 10:10 | c |', '| 10:30 | b |'));
+    expect(order(moved)).toEqual([]);
+  });
+
+  it('follows a newest-first timeline', () => {
+    const template = { ...getBuiltinTemplate('default')!, timeline: { order: 'descending' as const, defaultTimeZone: 'UTC' } };
+    const { text } = move(doc('- 10:30 a', '- 10:10 b', '- 10:20 c'), { template });
+    expect(text).toBe(doc('- 10:30 a', '- 10:20 c', '- 10:10 b'));
+    expect(order(text, { template })).toEqual([]);
+  });
+
+  it('is not offered where a move could change what a time reads as, or crosses other text', () => {
+    const none = (text: string) => expect(order(text)[0].fixes).toEqual([]);
+    // A date line dates what follows it; a mix of dated and undated entries inherits dates.
+    none(doc('- 2024-05-14', '- 10:00 a', '- 10:30 b', '- 10:10 c'));
+    none(doc('- 2024-05-14 10:00 a', '- 10:30 b', '- 10:10 c'));
+    // A paragraph between entries is not the author's to move across.
+    none(doc('- 10:00 a', '- 10:30 b', '', 'All times UTC.', '', '- 10:10 c'));
+    // Two steps backwards that no single move repairs keep their own problems, each without a move.
+    expect(order(doc('- 10:30 a', '- 10:00 b', '- 10:40 c', '- 10:35 d')).every((p) => p.fixes.length <= 1)).toBe(true);
+  });
+
+  it('re-lints clean for the rule on the failing fixture', () => {
+    const fixture = readFileSync(join(import.meta.dirname, '../fixtures/rules/timeline-order/fail.md'), 'utf8');
+    const problems = order(fixture);
+    expect(problems.length).toBeGreaterThan(0);
+    expect(order(move(fixture).text)).toEqual([]);
+  });
+});

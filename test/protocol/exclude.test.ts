@@ -1,0 +1,56 @@
+// postmortem.exclude: a folder's README or index is not a postmortem, even inside postmortems/
+// and with "Postmortem" in its title.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { DEFAULT_SETTINGS } from '../../server/src/lsp/protocol.js';
+import { DEFAULT_EXCLUDE } from '../../server/src/core/exclude.js';
+import { ensureBuilt, FIXTURES, TestServer, uriOf } from './harness.js';
+
+const FAILING = readFileSync(join(FIXTURES, 'postmortems/webhooks.md'), 'utf8');
+const INDEX = '# Postmortem index\n\n- [Webhooks](2024-02-20-webhooks.md)\n';
+
+describe('postmortem.exclude', () => {
+  let server: TestServer;
+  let root: string;
+  let exclude: string[] | undefined;
+  const write = (path: string, text: string) => {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), text);
+    return uriOf(join(root, path));
+  };
+
+  beforeAll(async () => {
+    ensureBuilt();
+    root = mkdtempSync(join(tmpdir(), 'postmortem-lsp-exclude-'));
+    write('postmortems/2024-02-20-webhooks.md', FAILING);
+    write('postmortems/README.md', INDEX);
+    write('postmortems/templates/blank.md', '# Postmortem: <title>\n');
+    server = await TestServer.start({ folders: [root], settings: () => (exclude ? { exclude } : {}) });
+  });
+  afterAll(async () => {
+    await server?.stop();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('the server and the CLI share the default', () => {
+    expect(DEFAULT_SETTINGS.exclude).toEqual([...DEFAULT_EXCLUDE]);
+  });
+
+  it('leaves README and template files out by default, open or not', async () => {
+    const readme = uriOf(join(root, 'postmortems/README.md'));
+    server.open(readme, INDEX);
+    expect(await server.request('postmortem/documentInfo', { uri: readme })).toMatchObject({ isPostmortem: false });
+    const since = server.mark();
+    expect(await server.request('workspace/executeCommand', { command: 'postmortem.server.lintWorkspace', arguments: [] })).toBe(1);
+    expect(server.diagnostics.slice(since).map((p) => p.uri.slice(uriOf(root).length))).toEqual(['/postmortems/2024-02-20-webhooks.md']);
+  });
+
+  it('checks them once the setting no longer excludes them', async () => {
+    exclude = [];
+    server.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+    const readme = uriOf(join(root, 'postmortems/README.md'));
+    await expect.poll(() => server.request('postmortem/documentInfo', { uri: readme }), { timeout: 5000 }).toMatchObject({ isPostmortem: true });
+  });
+});
