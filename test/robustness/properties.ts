@@ -240,8 +240,8 @@ export const PROPERTIES: PropertyDef[] = [
         checkFixedProblemsGone(problems, [{ problem }], after, what);
         if (after.some((p) => p.rule === 'internal-error')) fail(`${what}: internal error after the fix`);
       }
-      // All preferred fixes at once, as one pass of fix-all does.
-      const preferred = problems.flatMap((problem) => problem.fixes.filter((f) => f.isPreferred).map((fix) => ({ problem, fix })));
+      // All the fixes fix-all takes, at once, as one pass of it does.
+      const preferred = problems.flatMap((problem) => problem.fixes.filter((f) => f.fixAll ?? f.isPreferred).map((fix) => ({ problem, fix })));
       const { text: fixed, applied } = applyFixes(text, preferred.map((p) => p.fix));
       if (applied.length === 0 && preferred.length > 0) fail('applyFixes applied none of the preferred fixes');
       const byFix = new Map(preferred.map((p) => [p.fix, p]));

@@ -15,6 +15,8 @@ export interface EntryTime {
   rest: string;
   /** No time was read and none was meant: no digit, "?" or "TBD" where a time goes ("**Summary**:", "Detection:"). */
   timeless?: boolean;
+  /** A time-less item led by a label ("**Summary**:", "Detection:"): a note beside the timeline, not an entry. */
+  note?: boolean;
 }
 
 const MEANT_TIME = /[\d?]|^(?:tbd|tbc|xx?|hh)(?![a-z])/i;
@@ -32,7 +34,10 @@ export function readEntryTime(text: string, start: number, end: number, allowBar
   const label = unreadableLabel(text, start, end);
   const timeText = text.slice(label.start, label.end);
   const reading: EntryTime = { parts: null, timeRange: label, timeText, rest: restAfter(text, label.end, end) };
-  if (!MEANT_TIME.test(timeText)) reading.timeless = true;
+  if (!MEANT_TIME.test(timeText)) {
+    reading.timeless = true;
+    if (label.marked || /^[^\s:]{1,40}:/.test(text.slice(label.start, Math.min(end, label.start + 42)))) reading.note = true;
+  }
   return reading;
 }
 

@@ -44,7 +44,7 @@ export function buildSections(headings: HeadingInfo[], textLength: number, index
   const first = headings[0];
   // The title is the first heading when it is an H1, or above every heading after it ("## Report"
   // over "### Impact" sections).
-  if (first && !index.byKey.has(normalizeTitle(first.title)) && (first.level === 1 || headings.slice(1).every((h) => h.level > first.level))) {
+  if (first && !index.byKey.has(normalizeTitle(first.title)) && (first.level === 1 || (headings.length > 1 && headings.slice(1).every((h) => h.level > first.level)))) {
     title = first;
     rest = headings.slice(1);
   }

@@ -17,7 +17,7 @@ export const timelineOrder: Rule = {
       // "Move this entry into time order": the later of the two back where it belongs, or the earlier forward.
       const [later, earlier] = moves ?? [];
       const move = later?.entry && earlier?.entry ? moveIntoOrderFix(postmortem, later.entry, earlier.entry, descending) : undefined;
-      report({ range: step.timeRange, message, related: [{ range: other.timeRange, message: `Entry: ${other.timeText}` }], fixes: move ? [move] : [] });
+      report({ range: step.timeRange, message, related: [{ range: other.timeRange, message: `${other.range.start < step.range.start ? 'Previous' : 'Next'} entry: ${other.timeText}` }], fixes: move ? [move] : [] });
     };
     const direction = descending ? 'forwards (this timeline is newest first)' : 'backwards';
     for (let i = 1; i < steps.length; i++) {

@@ -20,17 +20,18 @@ const shifted = (range: Range, by: number): Range => ({ start: range.start + by,
 function kept(reading: Reading, by: number): Reading {
   const range = shifted(reading.range, by);
   if (reading.kind === 'zone') return { ...reading, range, zone: detached(reading.zone) };
-  const { parts, timeText, rest, timeRange, timeless } = reading.time;
+  const { parts, timeText, rest, timeRange, timeless, note } = reading.time;
   const keptParts = parts?.zone ? { ...parts, zone: detached(parts.zone) } : parts;
   const time: EntryTime = { parts: keptParts, timeRange: shifted(timeRange, by), timeText: detached(timeText), rest: detached(rest) };
   if (timeless) time.timeless = true;
+  if (note) time.note = true;
   return { ...reading, range, time };
 }
 
-/** Hours of the clock: an evening entry followed by an early-morning one is probably the next day. */
+/** Hours of the clock: a late-evening entry followed by an early-morning one is probably the next day. */
 const minutesOfDay = (parts: TimestampParts) => (parts.hour ?? 0) * 60 + (parts.minute ?? 0);
 function crossesMidnight(previous: number, current: number): boolean {
-  return previous >= 12 * 60 && current < 12 * 60 && previous - current >= 6 * 60;
+  return previous >= 18 * 60 && current < 7 * 60;
 }
 
 /** Reads timeline entries in document order, carrying the date, year and zone forward. */
@@ -120,7 +121,7 @@ export class TimelineReader {
       const time = { ...reading.time, timeRange: shifted(reading.time.timeRange, shift) };
       if (section === this.headingEntry && time.timeless) continue;
       if (reading.kind === 'date') this.mark(range, time);
-      else this.add(section, range, time, reading.dayIfDated);
+      else this.add(section, range, time);
     }
   }
 
@@ -168,7 +169,7 @@ export class TimelineReader {
     this.dateKnown = true;
   }
 
-  private add(section: Section, range: Range, time: EntryTime, dayIfDated = false): void {
+  private add(section: Section, range: Range, time: EntryTime): void {
     const entry: TimelineEntry = {
       range,
       timeRange: time.timeRange,
@@ -185,11 +186,11 @@ export class TimelineReader {
       section,
     };
     let parts = time.parts;
-    if (!parts && dayIfDated) {
-      // Items of a list with no time at all: under a date line they are entries of that day;
-      // elsewhere they are notes, not entries (a timeline of them gets one timeline-empty).
-      if (!this.dayContext) return;
-      parts = { dateOnly: true, approximate: false, length: 0 };
+    if (!parts && time.timeless) {
+      // An item with no time under a date line is an entry of that day; a labelled one elsewhere
+      // ("**Summary**:") is a note beside the timeline, not an entry.
+      if (this.dayContext) parts = { dateOnly: true, approximate: false, length: 0 };
+      else if (time.note) return;
     }
     this.entries.push(entry);
     if (!parts) return;

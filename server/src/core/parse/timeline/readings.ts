@@ -10,7 +10,7 @@ import { lineAt } from '../lines.js';
 
 export type Reading =
   /** A timeline entry (its time may be unreadable). */
-  | { kind: 'entry'; range: Range; time: EntryTime; dayIfDated?: boolean }
+  | { kind: 'entry'; range: Range; time: EntryTime }
   /** A date on its own line: it dates what follows. */
   | { kind: 'date'; range: Range; time: EntryTime }
   /** A line that names the zone for what follows ("All times in EEST"). */
@@ -34,7 +34,7 @@ export class BlockReader {
   ) {}
 
   read(node: RootContent): Reading[] {
-    if (node.type === 'list') return this.list(node, false);
+    if (node.type === 'list') return this.list(node);
     if (node.type === 'table') return this.table(node);
     if (node.type === 'paragraph') return this.paragraph(node);
     return [];
@@ -46,7 +46,7 @@ export class BlockReader {
     const readings: Reading[] = [];
     for (const item of node.children) {
       const nested = this.labelledSubList(item);
-      if (nested) readings.push(...this.labelContext(item.children[0]), ...this.list(nested, false));
+      if (nested) readings.push(...this.labelContext(item.children[0]), ...this.list(nested));
     }
     return readings;
   }
@@ -59,7 +59,7 @@ export class BlockReader {
   /** A list that reads as a timeline on its own: at least 3 items, two thirds of them timed. */
   looksLikeTimeline(node: RootContent): boolean {
     if (node.type !== 'list' || node.children.length < 3) return false;
-    const timed = this.list(node, false).filter((r) => r.kind === 'entry' && r.time.parts && !r.time.parts.dateOnly).length;
+    const timed = this.list(node).filter((r) => r.kind === 'entry' && r.time.parts && !r.time.parts.dateOnly).length;
     return timed >= 3 && timed * 3 >= node.children.length * 2;
   }
 
@@ -106,25 +106,24 @@ export class BlockReader {
   }
 
   /**
-   * Items are entries. A list with no readable time is dated by the date line or heading above it
-   * (`underDate`: a sub-list of a date bullet always is). A sub-list is read too where it is a
+   * Items are entries (each decided on its own: a long list is parsed in pieces, and a piece must
+   * read as it does in the whole list). A sub-list is read too where it is a
    * timeline of its own: under a date bullet, under `**Timeline**:`, or where its items are timed.
    */
-  private list(list: List, underDate: boolean): Reading[] {
+  private list(list: List): Reading[] {
     const items = list.children.map((item) => ({ item, ...this.itemTime(item) }));
-    const anyTimed = items.some(({ time }) => time.parts !== null);
     const readings: Reading[] = [];
     for (const { item, range, time } of items) {
       const nested = item.children.find((child): child is List => child.type === 'list');
       const labelled = this.labelledSubList(item);
       if (labelled) {
-        readings.push(...this.labelContext(item.children[0]), ...this.list(labelled, false));
+        readings.push(...this.labelContext(item.children[0]), ...this.list(labelled));
         continue;
       }
-      readings.push({ kind: 'entry', range, time, dayIfDated: time.timeless && (underDate || !anyTimed) });
+      readings.push({ kind: 'entry', range, time });
       if (!nested) continue;
       const dated = time.parts?.dateOnly === true;
-      const sub = this.list(nested, dated);
+      const sub = this.list(nested);
       if (dated || sub.some((r) => r.kind === 'entry' && r.time.parts)) {
         readings.push(...sub.filter((r) => dated || r.kind !== 'entry' || r.time.parts));
       }
