@@ -15,7 +15,7 @@ import remarkParse from 'remark-parse';
 import { lint as markdownlint } from 'markdownlint/sync';
 import { analyze, chunkStarts, ParseCache } from '../server/src/core/index.js';
 import { generatePostmortem, writeCorpus } from './generate.js';
-import { LspClient, positionAt } from './lsp-client.js';
+import { LspTestClient, positionAt } from '../test/support/lsp-client.js';
 import { collect, hasGc, median, min, ms, percentile, ratio, sleep } from './stats.js';
 import { runPathological, type PathologicalResult } from './pathological.js';
 
@@ -219,10 +219,27 @@ function syncKind(capabilities: unknown): number {
   return typeof sync === 'number' ? sync : sync?.change ?? 1;
 }
 
-async function typeInto(client: LspClient, uri: string, doc: Doc, kind: number, edits: number, warmup: number, capMs: number): Promise<{ latencies: number[]; openMs: number; problems: number; serverCpuPerEditMs: number; capped: boolean }> {
+/** The settings the VS Code client would send for `postmortem` (the manifest's defaults). */
+const CLIENT_SETTINGS = {
+  template: 'default',
+  rules: {},
+  files: ['**/postmortems/**/*.md', '**/*postmortem*.md', '**/*post-mortem*.md', '**/incidents/**/*.md'],
+  validate: 'onType',
+  maxFileSizeKB: 2048,
+};
+
+const startServer = (workspace: string) => LspTestClient.start({ server: SERVER, folders: [workspace], trusted: true, settings: CLIENT_SETTINGS });
+
+/** The next diagnostics for `uri` at `version` from now on, and the performance.now() they arrived. */
+function nextDiagnostics(client: LspTestClient, uri: string, version: number, timeoutMs: number) {
+  const since = client.mark();
+  return client.diagnosticsFor(uri, version, since, timeoutMs).then((params) => ({ params, at: client.diagnosticsArrivedAt[client.diagnostics.indexOf(params)] }));
+}
+
+async function typeInto(client: LspTestClient, uri: string, doc: Doc, kind: number, edits: number, warmup: number, capMs: number): Promise<{ latencies: number[]; openMs: number; problems: number; serverCpuPerEditMs: number; capped: boolean }> {
   let version = 1;
   let text = doc.text;
-  const opened = client.nextDiagnostics(uri, version, 120_000);
+  const opened = nextDiagnostics(client, uri, version, 120_000);
   const t0 = performance.now();
   client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version, text } });
   const first = await opened;
@@ -246,7 +263,7 @@ async function typeInto(client: LspClient, uri: string, doc: Doc, kind: number, 
     text = text.slice(0, at) + char + text.slice(at);
     version++;
     const change = kind === 2 ? { range: { start: position, end: position }, text: char } : { text };
-    const published = client.nextDiagnostics(uri, version, 60_000);
+    const published = nextDiagnostics(client, uri, version, 60_000);
     const sent = performance.now();
     client.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
     const { at: arrived, params } = await published;
@@ -270,17 +287,15 @@ async function measureServer(docs: Doc[], workspace: string, edits: number): Pro
       const t0 = performance.now();
       await new Promise((done) => spawn(process.execPath, ['-e', '0'], { stdio: 'ignore' }).on('close', done));
       nodeStartMs.push(performance.now() - t0);
-      const client = new LspClient(SERVER);
-      const { ms: elapsed } = await client.initialize(workspace);
-      initializeMs.push(elapsed);
+      const client = await startServer(workspace);
+      initializeMs.push(client.initializeMs);
       initializeCpuMs.push(client.cpuMs());
-      await client.shutdown();
+      await client.stop();
     }
     progress(`server start → initialize: ${initializeMs.map((v) => v.toFixed(0)).join(', ')} ms`);
 
-    const client = new LspClient(SERVER);
-    const { result } = await client.initialize(workspace);
-    const capabilities = (result as { capabilities?: unknown }).capabilities;
+    const client = await startServer(workspace);
+    const capabilities = client.initializeResult.capabilities;
     const kind = syncKind(capabilities);
     const latencies: EditLatency[] = [];
     const problemsPublished: Record<string, number> = {};
@@ -310,7 +325,7 @@ async function measureServer(docs: Doc[], workspace: string, edits: number): Pro
       }
     } finally {
       rss ??= client.exited ? undefined : client.memory();
-      await client.shutdown();
+      await client.stop();
     }
     return {
       available: true,
