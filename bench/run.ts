@@ -16,6 +16,7 @@ import { lint as markdownlint } from 'markdownlint/sync';
 import { analyze, chunkStarts, ParseCache } from '../server/src/core/index.js';
 import { generatePostmortem, writeCorpus } from './generate.js';
 import { LspTestClient, positionAt } from '../test/support/lsp-client.js';
+import { CHEAP_MS, DEBOUNCE_MS, SETTLE_MS } from '../server/src/lsp/diagnostics.js';
 import { collect, hasGc, median, min, ms, percentile, ratio, sleep } from './stats.js';
 import { runPathological, type PathologicalResult } from './pathological.js';
 
@@ -487,28 +488,12 @@ async function main(): Promise<void> {
   progress(`done in ${((performance.now() - started) / 1000).toFixed(0)} s`);
 }
 
-/**
- * The server's didChange debounce as written in its source, and the analysis time under which it
- * does not apply, for the report (undefined when not found).
- */
-async function serverDebounceMs(): Promise<{ ms: number; cheapMs: number; settleMs: number } | undefined> {
-  try {
-    const source = await readFile(join(ROOT, 'server/src/lsp/diagnostics.ts'), 'utf8');
-    const found = /DEBOUNCE_MS\s*=\s*(\d+)/.exec(source);
-    const cheap = /CHEAP_MS\s*=\s*(\d+)/.exec(source);
-    const settle = /SETTLE_MS\s*=\s*(\d+)/.exec(source);
-    return found ? { ms: Number(found[1]), cheapMs: cheap ? Number(cheap[1]) : 0, settleMs: settle ? Number(settle[1]) : 0 } : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 async function report(run: { info: ReturnType<typeof machine>; docs: Doc[]; sizes: SizeResult[]; lsp: LspResult; cli: CliResult; pathological: PathologicalResult; loads: Record<string, number> }): Promise<void> {
   const { info, docs, sizes, lsp, cli, pathological, loads } = run;
   const [REMARK, MDL, COLD, EDIT] = contestants.map((c) => c.name);
   const targets: Target[] = [];
   const notes: string[] = [];
-  const debounce = await serverDebounceMs();
+  const debounce = { ms: DEBOUNCE_MS, cheapMs: CHEAP_MS, settleMs: SETTLE_MS };
 
   log(`Machine: ${info.cpu}, ${info.cores} cores, ${info.memoryGB} GB, Node ${info.node}, ${info.os}; ${info.date.slice(0, 16).replace('T', ' ')} UTC. Load average (1 min) at each phase: ${Object.entries(loads).map(([phase, load]) => `${phase} ${load.toFixed(1)}`).join(', ')}.`);
   log('');
@@ -529,7 +514,7 @@ async function report(run: { info: ReturnType<typeof machine>; docs: Doc[]; size
 
   const byDoc = (name: string) => sizes.find((s) => s.doc === name)!;
   if (lsp.available && lsp.latencies) {
-    log(`**Language server over stdio** (\`node dist/server.cjs --stdio\`; wall ms from didChange to its publishDiagnostics, one character typed per edit after 3 warm-up edits; ${debounce === undefined ? "the server's didChange debounce is inside these figures" : `each change waits as long as the document's last analysis took, at most ${debounce.settleMs} ms, for the rest of a burst to arrive; a document whose analysis takes over ${debounce.cheapMs} ms waits the server's ${debounce.ms} ms debounce within a burst`}):`);
+    log(`**Language server over stdio** (\`node dist/server.cjs --stdio\`; wall ms from didChange to its publishDiagnostics, one character typed per edit after 3 warm-up edits; each change waits as long as the document's last analysis took, at most ${debounce.settleMs} ms, for the rest of a burst to arrive; a document whose analysis takes over ${debounce.cheapMs} ms waits the server's ${debounce.ms} ms debounce within a burst):`);
     log('');
     log(`| document | edits | p50 | p95 | max | server CPU per edit | in-process edit (CPU) | didOpen → diagnostics | didOpen ÷ p50 |`);
     log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
@@ -610,9 +595,9 @@ async function report(run: { info: ReturnType<typeof machine>; docs: Doc[]; size
     machine: info,
     loadAverage: loads,
     quick: QUICK,
-    serverDebounceMs: debounce?.ms,
-    serverNoDebounceBelowMs: debounce?.cheapMs,
-    serverSettleMs: debounce?.settleMs,
+    serverDebounceMs: debounce.ms,
+    serverNoDebounceBelowMs: debounce.cheapMs,
+    serverSettleMs: debounce.settleMs,
     documents: docs.map(({ text: _text, ...d }) => d),
     inProcess: sizes,
     languageServer: lsp,
