@@ -2,8 +2,9 @@
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { ConfigHost } from '../core/index.js';
+import { CONFIG_FILE_NAME } from '../core/config/config-file-name.js';
 
-export const CONFIG_FILE_NAME = '.postmortemrc.json';
+export { CONFIG_FILE_NAME };
 const MAX_TEMPLATE_BYTES = 1024 * 1024;
 
 /** The nearest .postmortemrc.json at or above `startDir`, stopping at `stopDir` when given. */
