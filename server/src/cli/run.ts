@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
-import { analyze, fixAll, reportAnalysis, resolveConfig, type Analysis, type AnalyzeOptions, type PostmortemReport, type ProblemReport } from '../core/index.js';
+import { analyze, fixAll, reportAnalysis, resolveConfig, type Analysis, type AnalyzeOptions } from '../core/index.js';
 import { findConfigFile, fileTemplateHost } from '../node/config-files.js';
 import { parseCliArgs, UsageError, USAGE, type CliOptions } from './args.js';
 import { expandInputs, STDIN } from './files.js';
@@ -9,12 +9,9 @@ import { formatJson } from './format-json.js';
 import { formatSarif } from './format-sarif.js';
 import { formatHtml } from './format-html.js';
 import { reportProblems } from '../core/summary.js';
+import type { FileResult } from './file-result.js';
 
-export interface FileResult {
-  file: string;
-  problems: ProblemReport[];
-  postmortem: PostmortemReport | null;
-}
+export type { FileResult } from './file-result.js';
 
 export interface CliIo {
   cwd: string;
