@@ -11,6 +11,9 @@ function offenders(dir: string, bad: (i: ReturnType<typeof importsOf>[number], f
   return sourceFiles(dir).flatMap((file) => importsOf(file).filter((i) => bad(i, file)).map((i) => `${file} imports ${i.specifier}`));
 }
 
+// The modules the client may take from the server: they import nothing but each other.
+const SHARED_WITH_CLIENT = ['server/src/lsp/protocol.ts', 'server/src/preview/protocol.ts', 'server/src/preview/page.ts', 'server/src/preview/html.ts'];
+
 describe('architecture', () => {
   it('sees the imports it checks (the graph reader works)', () => {
     const imports = importsOf('server/src/cli/run.ts');
@@ -37,13 +40,22 @@ describe('architecture', () => {
     expect(bad).toEqual([]);
   });
 
-  // The modules the client may take from the server: they import nothing but each other.
-  const SHARED_WITH_CLIENT = ['server/src/lsp/protocol.ts', 'server/src/preview/protocol.ts', 'server/src/preview/page.ts', 'server/src/preview/html.ts'];
-
   it('the client imports from the server only the import-free protocol and page modules', () => {
     const bad = offenders('client/src', (i) => !!i.target && !i.target.startsWith('client/') && !SHARED_WITH_CLIENT.includes(i.target));
     expect(bad).toEqual([]);
     const leaks = SHARED_WITH_CLIENT.flatMap((file) => importsOf(file).filter((i) => !i.target || !SHARED_WITH_CLIENT.includes(i.target)).map((i) => `${file} imports ${i.specifier}`));
     expect(leaks).toEqual([]);
+  });
+  it('the language server reaches the engine only through lsp/engine.ts', () => {
+    // Elsewhere in lsp/: packages, Node built-ins, lsp/ and node/ files, the import-free protocol
+    // modules, and engine types (erased at build time). lsp/engine.ts loads the engine on first use.
+    const bad = offenders('server/src/lsp', (i, file) => {
+      if (file === 'server/src/lsp/engine.ts' || !i.target) return false;
+      if (/^server\/src\/(lsp|node)\//.test(i.target) || SHARED_WITH_CLIENT.includes(i.target)) return false;
+      return !(i.target === 'server/src/engine-entry.ts' && i.typeOnly);
+    });
+    expect(bad).toEqual([]);
+    const server = importsOf('server/src/server.ts').filter((i) => i.target && !i.target.startsWith('server/src/lsp/'));
+    expect(server).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 // Which Markdown files are postmortems: a `postmortem.files` glob matches the workspace-relative
 // path, or the content says so (front matter `type: postmortem`, or the first heading).
 import picomatch from 'picomatch';
-import { looksLikePostmortem } from '../core/detect.js';
+import { looksLikePostmortem } from './engine.js';
 import { uriToPath, type WorkspaceState } from './workspace.js';
 
 const matchers = new Map<string, (path: string) => boolean>();

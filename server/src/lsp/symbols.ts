@@ -2,7 +2,7 @@
 // their section.
 import { SymbolKind, type Connection, type DocumentSymbol, type DocumentSymbolParams } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Postmortem, Section } from '../core/types.js';
+import type { Postmortem, Section } from '../engine-entry.js';
 import { toRange } from './convert.js';
 import { guardRequest, requireTextDocumentUri } from './guard.js';
 import type { PostmortemService } from './service.js';
