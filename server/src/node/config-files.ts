@@ -19,6 +19,33 @@ export function findConfigFile(startDir: string, stopDir?: string): string | und
   }
 }
 
+export interface ConfigFile {
+  /** The config file that applies, when there is one. */
+  path?: string;
+  /** Its text; undefined when there is no file or it could not be read (then `error` says why). */
+  text?: string;
+  error?: string;
+}
+
+/**
+ * The one way the CLI and the language server find and read a config: the file named (`explicit`,
+ * relative to `startDir`), else the nearest .postmortemrc.json at or above `startDir`, stopping at
+ * `stopDir`. The text then goes to the engine's resolveConfig.
+ */
+export function readConfigFile(startDir: string, options: { explicit?: string; stopDir?: string } = {}): ConfigFile {
+  const path = options.explicit ? resolve(startDir, options.explicit) : findConfigFile(startDir, options.stopDir);
+  return path ? readConfigText(path) : {};
+}
+
+/** A config file found already (the server looks it up first, for its cache key). */
+export function readConfigText(path: string): ConfigFile {
+  try {
+    return { path, text: readFileSync(path, 'utf8') };
+  } catch (error) {
+    return { path, error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
 /**
  * Reads template files a config names, relative to the config's folder. A path that leaves
  * `rootDir` (the workspace), also through a symbolic link, is refused with the reason: a config
