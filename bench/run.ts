@@ -15,7 +15,8 @@ import remarkParse from 'remark-parse';
 import { lint as markdownlint } from 'markdownlint/sync';
 import { analyze, chunkStarts, ParseCache } from '../server/src/core/index.js';
 import { generatePostmortem, writeCorpus } from './generate.js';
-import { LspClient, positionAt } from './lsp-client.js';
+import { LspTestClient, positionAt } from '../test/support/lsp-client.js';
+import { CHEAP_MS, DEBOUNCE_MS, SETTLE_MS } from '../server/src/lsp/diagnostics.js';
 import { collect, hasGc, median, min, ms, percentile, ratio, sleep } from './stats.js';
 import { runPathological, type PathologicalResult } from './pathological.js';
 
@@ -219,10 +220,27 @@ function syncKind(capabilities: unknown): number {
   return typeof sync === 'number' ? sync : sync?.change ?? 1;
 }
 
-async function typeInto(client: LspClient, uri: string, doc: Doc, kind: number, edits: number, warmup: number, capMs: number): Promise<{ latencies: number[]; openMs: number; problems: number; serverCpuPerEditMs: number; capped: boolean }> {
+/** The settings the VS Code client would send for `postmortem` (the manifest's defaults). */
+const CLIENT_SETTINGS = {
+  template: 'default',
+  rules: {},
+  files: ['**/postmortems/**/*.md', '**/*postmortem*.md', '**/*post-mortem*.md', '**/incidents/**/*.md'],
+  validate: 'onType',
+  maxFileSizeKB: 2048,
+};
+
+const startServer = (workspace: string) => LspTestClient.start({ server: SERVER, folders: [workspace], trusted: true, settings: CLIENT_SETTINGS });
+
+/** The next diagnostics for `uri` at `version` from now on, and the performance.now() they arrived. */
+function nextDiagnostics(client: LspTestClient, uri: string, version: number, timeoutMs: number) {
+  const since = client.mark();
+  return client.diagnosticsFor(uri, version, since, timeoutMs).then((params) => ({ params, at: client.diagnosticsArrivedAt[client.diagnostics.indexOf(params)] }));
+}
+
+async function typeInto(client: LspTestClient, uri: string, doc: Doc, kind: number, edits: number, warmup: number, capMs: number): Promise<{ latencies: number[]; openMs: number; problems: number; serverCpuPerEditMs: number; capped: boolean }> {
   let version = 1;
   let text = doc.text;
-  const opened = client.nextDiagnostics(uri, version, 120_000);
+  const opened = nextDiagnostics(client, uri, version, 120_000);
   const t0 = performance.now();
   client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version, text } });
   const first = await opened;
@@ -246,7 +264,7 @@ async function typeInto(client: LspClient, uri: string, doc: Doc, kind: number, 
     text = text.slice(0, at) + char + text.slice(at);
     version++;
     const change = kind === 2 ? { range: { start: position, end: position }, text: char } : { text };
-    const published = client.nextDiagnostics(uri, version, 60_000);
+    const published = nextDiagnostics(client, uri, version, 60_000);
     const sent = performance.now();
     client.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
     const { at: arrived, params } = await published;
@@ -270,17 +288,15 @@ async function measureServer(docs: Doc[], workspace: string, edits: number): Pro
       const t0 = performance.now();
       await new Promise((done) => spawn(process.execPath, ['-e', '0'], { stdio: 'ignore' }).on('close', done));
       nodeStartMs.push(performance.now() - t0);
-      const client = new LspClient(SERVER);
-      const { ms: elapsed } = await client.initialize(workspace);
-      initializeMs.push(elapsed);
+      const client = await startServer(workspace);
+      initializeMs.push(client.initializeMs);
       initializeCpuMs.push(client.cpuMs());
-      await client.shutdown();
+      await client.stop();
     }
     progress(`server start → initialize: ${initializeMs.map((v) => v.toFixed(0)).join(', ')} ms`);
 
-    const client = new LspClient(SERVER);
-    const { result } = await client.initialize(workspace);
-    const capabilities = (result as { capabilities?: unknown }).capabilities;
+    const client = await startServer(workspace);
+    const capabilities = client.initializeResult.capabilities;
     const kind = syncKind(capabilities);
     const latencies: EditLatency[] = [];
     const problemsPublished: Record<string, number> = {};
@@ -310,7 +326,7 @@ async function measureServer(docs: Doc[], workspace: string, edits: number): Pro
       }
     } finally {
       rss ??= client.exited ? undefined : client.memory();
-      await client.shutdown();
+      await client.stop();
     }
     return {
       available: true,
@@ -472,28 +488,12 @@ async function main(): Promise<void> {
   progress(`done in ${((performance.now() - started) / 1000).toFixed(0)} s`);
 }
 
-/**
- * The server's didChange debounce as written in its source, and the analysis time under which it
- * does not apply, for the report (undefined when not found).
- */
-async function serverDebounceMs(): Promise<{ ms: number; cheapMs: number; settleMs: number } | undefined> {
-  try {
-    const source = await readFile(join(ROOT, 'server/src/lsp/diagnostics.ts'), 'utf8');
-    const found = /DEBOUNCE_MS\s*=\s*(\d+)/.exec(source);
-    const cheap = /CHEAP_MS\s*=\s*(\d+)/.exec(source);
-    const settle = /SETTLE_MS\s*=\s*(\d+)/.exec(source);
-    return found ? { ms: Number(found[1]), cheapMs: cheap ? Number(cheap[1]) : 0, settleMs: settle ? Number(settle[1]) : 0 } : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 async function report(run: { info: ReturnType<typeof machine>; docs: Doc[]; sizes: SizeResult[]; lsp: LspResult; cli: CliResult; pathological: PathologicalResult; loads: Record<string, number> }): Promise<void> {
   const { info, docs, sizes, lsp, cli, pathological, loads } = run;
   const [REMARK, MDL, COLD, EDIT] = contestants.map((c) => c.name);
   const targets: Target[] = [];
   const notes: string[] = [];
-  const debounce = await serverDebounceMs();
+  const debounce = { ms: DEBOUNCE_MS, cheapMs: CHEAP_MS, settleMs: SETTLE_MS };
 
   log(`Machine: ${info.cpu}, ${info.cores} cores, ${info.memoryGB} GB, Node ${info.node}, ${info.os}; ${info.date.slice(0, 16).replace('T', ' ')} UTC. Load average (1 min) at each phase: ${Object.entries(loads).map(([phase, load]) => `${phase} ${load.toFixed(1)}`).join(', ')}.`);
   log('');
@@ -514,7 +514,7 @@ async function report(run: { info: ReturnType<typeof machine>; docs: Doc[]; size
 
   const byDoc = (name: string) => sizes.find((s) => s.doc === name)!;
   if (lsp.available && lsp.latencies) {
-    log(`**Language server over stdio** (\`node dist/server.cjs --stdio\`; wall ms from didChange to its publishDiagnostics, one character typed per edit after 3 warm-up edits; ${debounce === undefined ? "the server's didChange debounce is inside these figures" : `each change waits as long as the document's last analysis took, at most ${debounce.settleMs} ms, for the rest of a burst to arrive; a document whose analysis takes over ${debounce.cheapMs} ms waits the server's ${debounce.ms} ms debounce within a burst`}):`);
+    log(`**Language server over stdio** (\`node dist/server.cjs --stdio\`; wall ms from didChange to its publishDiagnostics, one character typed per edit after 3 warm-up edits; each change waits as long as the document's last analysis took, at most ${debounce.settleMs} ms, for the rest of a burst to arrive; a document whose analysis takes over ${debounce.cheapMs} ms waits the server's ${debounce.ms} ms debounce within a burst):`);
     log('');
     log(`| document | edits | p50 | p95 | max | server CPU per edit | in-process edit (CPU) | didOpen → diagnostics | didOpen ÷ p50 |`);
     log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
@@ -595,9 +595,9 @@ async function report(run: { info: ReturnType<typeof machine>; docs: Doc[]; size
     machine: info,
     loadAverage: loads,
     quick: QUICK,
-    serverDebounceMs: debounce?.ms,
-    serverNoDebounceBelowMs: debounce?.cheapMs,
-    serverSettleMs: debounce?.settleMs,
+    serverDebounceMs: debounce.ms,
+    serverNoDebounceBelowMs: debounce.cheapMs,
+    serverSettleMs: debounce.settleMs,
     documents: docs.map(({ text: _text, ...d }) => d),
     inProcess: sizes,
     languageServer: lsp,

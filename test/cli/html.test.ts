@@ -1,16 +1,10 @@
 // postmortem-lint --format html: the preview as one shareable page.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
 const ROOT = join(import.meta.dirname, '../..');
 const cli = (args: string[]) => spawnSync(process.execPath, [join(ROOT, 'bin/postmortem-lint.cjs'), ...args], { cwd: ROOT, encoding: 'utf8' });
-
-beforeAll(() => {
-  // `npm test` builds first; build here too so this file also runs alone.
-  const build = spawnSync(process.execPath, ['scripts/build.mjs', 'cli'], { cwd: ROOT, encoding: 'utf8' });
-  if (build.status !== 0) throw new Error(build.stderr);
-});
 
 describe('postmortem-lint --format html', () => {
   it('writes the preview page of the clean example with its summary values', () => {

@@ -25,6 +25,11 @@ const REQUIRED = [
   'extension/readme.md',
   'extension/dist/client.cjs',
   'extension/dist/server.cjs',
+  // The server requires the engine on first use: without it every postmortem fails at run time.
+  'extension/dist/engine.cjs',
+  // The preview webview loads its stylesheet and script from media/.
+  'extension/media/preview.css',
+  'extension/media/preview.js',
   'extension/snippets/postmortem.json',
   'extension/schemas/config.schema.json',
   'extension/schemas/template.schema.json',

@@ -2,15 +2,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ensureBuilt, FIXTURES, TestServer, uriOf } from '../protocol/harness.js';
+import { FIXTURES, LspTestClient, uriOf } from '../protocol/harness.js';
 
 const FIXTURE = readFileSync(new URL('../fixtures/preview/queue-backlog.md', import.meta.url), 'utf8');
 
-describe('postmortem/preview request', () => {
-  let server: TestServer;
+// Shuffled: each test sets up what it needs, whatever ran before it.
+describe.shuffle('postmortem/preview request', () => {
+  let server: LspTestClient;
   beforeAll(async () => {
-    ensureBuilt();
-    server = await TestServer.start({ folders: [FIXTURES] });
+    server = await LspTestClient.start({ folders: [FIXTURES] });
   });
   afterAll(() => server?.stop());
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CodeAction, Diagnostic, TextDocumentEdit } from 'vscode-languageserver-protocol';
-import { applyWorkspaceEdit, ensureBuilt, FIXTURES, TestServer, uriOf } from './harness.js';
+import { applyWorkspaceEdit, FIXTURES, LspTestClient, openFresh, uriOf } from './harness.js';
 
 const FIXTURE = join(FIXTURES, 'postmortems/webhooks.md');
 const TEXT = readFileSync(FIXTURE, 'utf8');
@@ -11,21 +11,21 @@ const CONCLUSION = '\n## Conclusion\n\n<!-- Where things stand now and what happ
 const withResolution = (text: string) => text.replace('## Corrective and', `${RESOLUTION}## Corrective and`);
 const appendToLine = (text: string, line: string, comment: string) => text.replace(line, `${line} ${comment}`);
 
-describe('code actions', () => {
-  let server: TestServer;
+// Shuffled: each test sets up what it needs, whatever ran before it.
+describe.shuffle('code actions', () => {
+  let server: LspTestClient;
   const uri = uriOf(FIXTURE);
   let diagnostics: Diagnostic[];
 
   beforeAll(async () => {
-    ensureBuilt();
-    server = await TestServer.start({ folders: [FIXTURES] });
+    server = await LspTestClient.start({ folders: [FIXTURES] });
     server.open(uri, TEXT);
     diagnostics = (await server.nextDiagnostics(uri)).diagnostics;
   });
   afterAll(() => server?.stop());
 
-  const quickFixes = (diagnostic: Diagnostic): Promise<CodeAction[]> =>
-    server.request('textDocument/codeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic], only: ['quickfix'] } });
+  const quickFixes = (diagnostic: Diagnostic, target = uri): Promise<CodeAction[]> =>
+    server.request('textDocument/codeAction', { textDocument: { uri: target }, range: diagnostic.range, context: { diagnostics: [diagnostic], only: ['quickfix'] } });
 
   it('offers each engine fix and a disable comment, versioned, and each gives the expected text', async () => {
     const results: Record<string, { text: string; preferred: boolean }> = {};
@@ -76,18 +76,18 @@ describe('code actions', () => {
   });
 
   it('the disable comment silences that rule on that line', async () => {
-    const order = diagnostics.find((d) => d.code === 'timeline-order')!;
-    const [disable] = (await quickFixes(order)).filter((a) => a.title.startsWith('Disable'));
+    // A document of its own: the others read the shared one at version 1.
+    const own = await openFresh(server, 'disable-comment', TEXT);
+    const ownDiagnostics = own.published.diagnostics;
+    const order = ownDiagnostics.find((d) => d.code === 'timeline-order')!;
+    const [disable] = (await quickFixes(order, own.uri)).filter((a) => a.title.startsWith('Disable'));
     const since = server.mark();
-    const version = server.change(uri, applyWorkspaceEdit(TEXT, uri, disable.edit!, 1));
-    const published = await server.nextDiagnostics(uri, since, (p) => p.version === version);
+    const version = server.change(own.uri, applyWorkspaceEdit(TEXT, own.uri, disable.edit!, 1));
+    const published = await server.nextDiagnostics(own.uri, since, (p) => p.version === version);
     expect(published.diagnostics.map((d) => d.code)).toEqual(['missing-section', 'missing-section', 'action-item-untagged', 'action-item-unknown-tag']);
     // The diagnostics of version 1 are stale now: no fixes are computed for them.
-    expect(await quickFixes(order)).toEqual([]);
-    expect(await quickFixes(diagnostics[0])).toEqual([]);
-    const back = server.mark();
-    const restored = server.change(uri, TEXT);
-    diagnostics = (await server.nextDiagnostics(uri, back, (p) => p.version === restored)).diagnostics;
+    expect(await quickFixes(order, own.uri)).toEqual([]);
+    expect(await quickFixes(ownDiagnostics[0], own.uri)).toEqual([]);
   });
 
   it('fix-all (as on save) is one minimal, versioned edit applying every safe fix, and adds no section', async () => {

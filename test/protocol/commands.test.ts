@@ -3,14 +3,15 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { TextDocumentEdit } from 'vscode-languageserver-protocol';
-import { applyWorkspaceEdit, ensureBuilt, FIXTURES, TestServer, uriOf } from './harness.js';
+import { applyWorkspaceEdit, FIXTURES, LspTestClient, uriOf } from './harness.js';
 
 const FAILING = readFileSync(join(FIXTURES, 'postmortems/webhooks.md'), 'utf8');
 const CLEAN = readFileSync(join(FIXTURES, 'postmortems/clean.md'), 'utf8');
 const CONCLUSION = '\n## Conclusion\n\n<!-- Where things stand now and what happens next, in a few sentences. -->\n';
 
-describe('commands and custom requests', () => {
-  let server: TestServer;
+// Shuffled: each test sets up what it needs, whatever ran before it.
+describe.shuffle('commands and custom requests', () => {
+  let server: LspTestClient;
   let root: string;
   const write = (path: string, text: string) => {
     mkdirSync(dirname(join(root, path)), { recursive: true });
@@ -19,14 +20,17 @@ describe('commands and custom requests', () => {
   };
 
   beforeAll(async () => {
-    ensureBuilt();
     root = mkdtempSync(join(tmpdir(), 'postmortem-lsp-commands-'));
     write('postmortems/webhooks.md', FAILING);
     write('incidents/2024/search.md', CLEAN);
     write('notes/readme.md', '# Team notes\n\n- 10:00 not a timeline\n');
     write('node_modules/pkg/postmortems/vendored.md', FAILING);
     write('team/.postmortemrc.json', '{ "template": "google-sre" }\n');
-    server = await TestServer.start({ folders: [root] });
+    server = await LspTestClient.start({ folders: [root] });
+    // Open for every test (none edits it): the commands act on an open document.
+    const uri = uriOf(join(root, 'postmortems/webhooks.md'));
+    server.open(uri, FAILING);
+    await server.nextDiagnostics(uri);
   });
   afterAll(async () => {
     await server?.stop();

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CompletionItem, CompletionList, TextEdit } from 'vscode-languageserver-protocol';
-import { ensureBuilt, FIXTURES, TestServer, uriOf } from './harness.js';
+import { FIXTURES, LspTestClient, uriOf } from './harness.js';
 
 const CLEAN = readFileSync(join(FIXTURES, 'postmortems/clean.md'), 'utf8');
 const FAILING = readFileSync(join(FIXTURES, 'postmortems/webhooks.md'), 'utf8');
@@ -19,12 +19,12 @@ function wall(at: Date, timeZone: string) {
   return { date: `${parts.year}-${parts.month}-${parts.day}`, hhmm: `${parts.hour}:${parts.minute}`, twelve: `${h12}:${parts.minute} ${hour < 12 ? 'AM' : 'PM'}` };
 }
 
-describe('completion', () => {
-  let server: TestServer;
+// Shuffled: each test sets up what it needs, whatever ran before it.
+describe.shuffle('completion', () => {
+  let server: LspTestClient;
   let n = 0;
   beforeAll(async () => {
-    ensureBuilt();
-    server = await TestServer.start({ folders: [FIXTURES] });
+    server = await LspTestClient.start({ folders: [FIXTURES] });
   });
   afterAll(() => server?.stop());
 
@@ -86,7 +86,7 @@ describe('completion', () => {
   it('with no entry above, offers the Duration’s start first; a client with snippets gets a tab stop on the time', async () => {
     const text = ['# Postmortem: Disk full', '', '**Duration:** 2024-06-10 09:00 - 2024-06-10 11:00 (UTC)', '', '## Timeline', '', '- ‸', ''].join('\n');
     expect((await complete(text)).items.map((i) => [(i.textEdit as TextEdit).newText, i.detail])[0]).toEqual(['**09:00:** ', 'Start of the Duration']);
-    const snippets = await TestServer.start({
+    const snippets = await LspTestClient.start({
       folders: [FIXTURES],
       capabilities: { textDocument: { completion: { completionItem: { snippetSupport: true } } } },
     });

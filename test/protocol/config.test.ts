@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ensureBuilt, FIXTURES, TestServer, uriOf } from './harness.js';
+import { FIXTURES, LspTestClient, uriOf } from './harness.js';
 
 const TEXT = readFileSync(join(FIXTURES, 'postmortems/webhooks.md'), 'utf8');
 const CHANGED = 2;
@@ -24,12 +24,12 @@ function workspace(): { root: string; doc: string; config: string } {
   return { root, doc, config: join(root, '.postmortemrc.json') };
 }
 
-describe('config', () => {
-  ensureBuilt();
-  const servers: TestServer[] = [];
+// Shuffled: each test sets up what it needs, whatever ran before it.
+describe.shuffle('config', () => {
+  const servers: LspTestClient[] = [];
   const roots: string[] = [];
-  const start = async (options: Parameters<typeof TestServer.start>[0]) => {
-    const server = await TestServer.start(options);
+  const start = async (options: Parameters<typeof LspTestClient.start>[0]) => {
+    const server = await LspTestClient.start(options);
     servers.push(server);
     return server;
   };
@@ -38,7 +38,6 @@ describe('config', () => {
     roots.push(w.root);
     return w;
   };
-  beforeAll(() => ensureBuilt());
   afterEach(async () => {
     await Promise.all(servers.splice(0).map((s) => s.stop()));
   });
@@ -59,7 +58,7 @@ describe('config', () => {
 
     writeFileSync(w.config, JSON.stringify({ rules: { 'action-item-untagged': 'off' } }));
     const since = server.mark();
-    server.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(w.config), type: 1 }] });
+    server.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(w.config), type: 1 }] });
     const after = await server.nextDiagnostics(uri, since);
     expect(after.version).toBe(1);
     expect(codes(after)).toEqual(['missing-section', 'missing-section', 'timeline-order', 'action-item-unknown-tag']);
@@ -86,7 +85,7 @@ describe('config', () => {
 
     writeFileSync(w.config, broken.replace('"of"', '"off"'));
     const since = server.mark();
-    server.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: configUri, type: CHANGED }] });
+    server.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: configUri, type: CHANGED }] });
     expect((await server.nextDiagnostics(configUri, since)).diagnostics).toEqual([]);
     expect(codes(await server.nextDiagnostics(uri, since))).not.toContain('action-item-untagged');
   });
@@ -109,7 +108,7 @@ describe('config', () => {
     expect(await server.request('postmortem/documentInfo', { uri })).toMatchObject({ templateName: 'default' });
 
     const since = server.mark();
-    server.sendNotification('postmortem/didChangeTrust', { trusted: true });
+    server.notify('postmortem/didChangeTrust', { trusted: true });
     expect((await server.nextDiagnostics(configUri, since)).diagnostics).toEqual([]);
     const trusted = await server.nextDiagnostics(uri, since);
     expect(trusted.diagnostics.find((d) => d.code === 'missing-section')?.message).toBe('Missing required section “Summary”.');
@@ -129,13 +128,13 @@ describe('config', () => {
 
     writeFileSync(templatePath, TEAM_TEMPLATE.replace('"Summary"', '"Overview"'));
     let since = server.mark();
-    server.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(templatePath), type: CHANGED }] });
+    server.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(templatePath), type: CHANGED }] });
     const edited = await server.nextDiagnostics(uri, since);
     expect(edited.diagnostics.filter((d) => d.code === 'missing-section').map((d) => d.message)).toEqual(['Missing required section “Overview”.']);
 
     settings = { template: 'default', rules: { 'missing-section': 'off', 'timeline-order': 'info' } };
     since = server.mark();
-    server.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    server.notify('workspace/didChangeConfiguration', { settings: null });
     const reconfigured = await server.nextDiagnostics(uri, since);
     expect(reconfigured.diagnostics.map((d) => [d.code, d.severity])).toEqual([['timeline-order', 3], ['action-item-untagged', 2], ['action-item-unknown-tag', 2]]);
   });
@@ -153,7 +152,7 @@ describe('config', () => {
 
     settings = { files: ['docs/**/*.md'] };
     const since = server.mark();
-    server.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    server.notify('workspace/didChangeConfiguration', { settings: null });
     expect(codes(await server.nextDiagnostics(uri, since))).toContain('timeline-order');
   });
 });

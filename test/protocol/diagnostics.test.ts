@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ensureBuilt, FIXTURES, TestServer, uriOf } from './harness.js';
+import { FIXTURES, LspTestClient, openFresh, uriOf } from './harness.js';
 
 const FIXTURE = join(FIXTURES, 'postmortems/webhooks.md');
 const TEXT = readFileSync(FIXTURE, 'utf8');
@@ -9,11 +9,11 @@ const DOCS = 'https://github.com/postmortem-tools/postmortem-lint/blob/main/docs
 const range = (line: number, from: number, to: number, endLine = line) => ({ start: { line, character: from }, end: { line: endLine, character: to } });
 const summary = (d: { code?: unknown; range: unknown; severity?: number }) => ({ code: d.code, range: d.range, severity: d.severity });
 
-describe('diagnostics', () => {
-  let server: TestServer;
+// Shuffled: each test sets up what it needs, whatever ran before it.
+describe.shuffle('diagnostics', () => {
+  let server: LspTestClient;
   beforeAll(async () => {
-    ensureBuilt();
-    server = await TestServer.start({
+    server = await LspTestClient.start({
       folders: [FIXTURES],
       settings: (uri) => ({
         ...(uri?.endsWith('/big.md') ? { maxFileSizeKB: 1 } : {}),
@@ -45,7 +45,7 @@ describe('diagnostics', () => {
   });
 
   it('re-publishes after an edit, for the new version', async () => {
-    const uri = uriOf(FIXTURE);
+    const { uri } = await openFresh(server, 'edited', TEXT);
     const since = server.mark();
     // Put the two out-of-order entries back in order.
     const fixed = TEXT.replace('- **04:05 PM:** Previous certificate chain restored on the edge proxies.\n- **03:50 PM:** Rotation job identified as the trigger.', '- **03:50 PM:** Rotation job identified as the trigger.\n- **04:05 PM:** Previous certificate chain restored on the edge proxies.');
@@ -56,7 +56,7 @@ describe('diagnostics', () => {
   });
 
   it('after a burst of 20 quick changes, publishes only for the latest version', async () => {
-    const uri = uriOf(FIXTURE);
+    const { uri } = await openFresh(server, 'burst', TEXT);
     const since = server.mark();
     let version = 0;
     for (let i = 1; i <= 20; i++) {
@@ -68,7 +68,6 @@ describe('diagnostics', () => {
     // Nothing for an intermediate version was published, before or after.
     await server.request('postmortem/documentInfo', { uri });
     expect(server.diagnostics.slice(since).filter((p) => p.uri === uri).map((p) => p.version)).toEqual([version]);
-    server.change(uri, TEXT);
   });
 
   it('leaves other Markdown files alone, and clears a file that stops being a postmortem', async () => {
@@ -99,7 +98,7 @@ describe('diagnostics', () => {
 
   it('with postmortem.validate "onSave", checks on open and save only', async () => {
     const uri = uriOf(join(FIXTURES, 'postmortems/on-save.md'));
-    const other = uriOf(FIXTURE);
+    const other = (await openFresh(server, 'checked-on-type', TEXT)).uri;
     server.open(uri, TEXT);
     expect((await server.nextDiagnostics(uri)).version).toBe(1);
 
@@ -110,7 +109,7 @@ describe('diagnostics', () => {
     await server.nextDiagnostics(other, since, (p) => p.version === otherVersion);
     expect(server.diagnostics.slice(since).some((p) => p.uri === uri)).toBe(false);
 
-    server.sendNotification('textDocument/didSave', { textDocument: { uri } });
+    server.notify('textDocument/didSave', { textDocument: { uri } });
     const saved = await server.nextDiagnostics(uri, since);
     expect(saved.version).toBe(version);
     expect(saved.diagnostics.filter((d) => d.code === 'action-item-untagged')).toHaveLength(2);

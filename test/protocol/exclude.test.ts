@@ -6,13 +6,13 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { DEFAULT_SETTINGS } from '../../server/src/lsp/protocol.js';
 import { DEFAULT_EXCLUDE } from '../../server/src/core/exclude.js';
-import { ensureBuilt, FIXTURES, TestServer, uriOf } from './harness.js';
+import { FIXTURES, LspTestClient, uriOf } from './harness.js';
 
 const FAILING = readFileSync(join(FIXTURES, 'postmortems/webhooks.md'), 'utf8');
 const INDEX = '# Postmortem index\n\n- [Webhooks](2024-02-20-webhooks.md)\n';
 
 describe('postmortem.exclude', () => {
-  let server: TestServer;
+  let server: LspTestClient;
   let root: string;
   let exclude: string[] | undefined;
   const write = (path: string, text: string) => {
@@ -22,12 +22,11 @@ describe('postmortem.exclude', () => {
   };
 
   beforeAll(async () => {
-    ensureBuilt();
     root = mkdtempSync(join(tmpdir(), 'postmortem-lsp-exclude-'));
     write('postmortems/2024-02-20-webhooks.md', FAILING);
     write('postmortems/README.md', INDEX);
     write('postmortems/templates/blank.md', '# Postmortem: <title>\n');
-    server = await TestServer.start({ folders: [root], settings: () => (exclude ? { exclude } : {}) });
+    server = await LspTestClient.start({ folders: [root], settings: () => (exclude ? { exclude } : {}) });
   });
   afterAll(async () => {
     await server?.stop();
@@ -49,7 +48,7 @@ describe('postmortem.exclude', () => {
 
   it('checks them once the setting no longer excludes them', async () => {
     exclude = [];
-    server.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+    server.notify('workspace/didChangeConfiguration', { settings: {} });
     const readme = uriOf(join(root, 'postmortems/README.md'));
     await expect.poll(() => server.request('postmortem/documentInfo', { uri: readme }), { timeout: 5000 }).toMatchObject({ isPostmortem: true });
   });

@@ -2,16 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-protocol';
-import { ensureBuilt, FIXTURES, TestServer, uriOf } from './harness.js';
+import { FIXTURES, LspTestClient, uriOf } from './harness.js';
 
 const CLEAN = join(FIXTURES, 'postmortems/clean.md');
 
-describe('hover, outline and folding', () => {
-  let server: TestServer;
+// Shuffled: each test sets up what it needs, whatever ran before it.
+describe.shuffle('hover, outline and folding', () => {
+  let server: LspTestClient;
   const uri = uriOf(CLEAN);
   beforeAll(async () => {
-    ensureBuilt();
-    server = await TestServer.start({ folders: [FIXTURES] });
+    server = await LspTestClient.start({ folders: [FIXTURES] });
     server.open(uri, readFileSync(CLEAN, 'utf8'));
   });
   afterAll(() => server?.stop());

@@ -5,24 +5,23 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ensureBuilt, FIXTURES, TestServer, uriOf } from './harness.js';
+import { FIXTURES, LspTestClient, uriOf } from './harness.js';
 import { generatePostmortem } from '../../bench/generate.js';
 
 const TEXT = readFileSync(join(FIXTURES, 'postmortems/webhooks.md'), 'utf8');
 const codes = (p: { diagnostics: { code?: unknown }[] }) => p.diagnostics.map((d) => d.code);
 
 describe('re-checking on config changes', () => {
-  let server: TestServer;
+  let server: LspTestClient;
   let root: string;
   const path = (name: string) => join(root, name);
 
   beforeAll(async () => {
-    ensureBuilt();
     root = mkdtempSync(join(tmpdir(), 'postmortem-lsp-recheck-'));
     mkdirSync(path('postmortems'));
     writeFileSync(path('postmortems/open.md'), TEXT);
     writeFileSync(path('postmortems/closed.md'), TEXT);
-    server = await TestServer.start({ folders: [root] });
+    server = await LspTestClient.start({ folders: [root] });
   });
   afterAll(async () => {
     await server?.stop();
@@ -31,7 +30,7 @@ describe('re-checking on config changes', () => {
 
   const changeConfig = (text: string) => {
     writeFileSync(path('.postmortemrc.json'), text);
-    server.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(path('.postmortemrc.json')), type: 2 }] });
+    server.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(path('.postmortemrc.json')), type: 2 }] });
   };
 
   it('re-checks the closed files Lint Workspace reported, with the open ones', async () => {
@@ -70,8 +69,8 @@ describe('re-checking on config changes', () => {
     const info = await server.request('postmortem/documentInfo', { uri: open });
     expect(info).toMatchObject({ isPostmortem: true, templateName: 'default', configUri: uriOf(path('.postmortemrc.json')) });
     expect(info.configErrors).toEqual([expect.stringContaining('no-such-template')]);
-    await server.until('config error in the output', () => server.logs.find((line) => line.includes('.postmortemrc.json: ') && line.includes('no-such-template')));
-    expect(server.logs.some((line) => /Config for .*\.postmortemrc\.json: template "default"/.test(line))).toBe(true);
+    await server.until('config error in the output', () => server.logs.map((l) => l.message).find((line) => line.includes('.postmortemrc.json: ') && line.includes('no-such-template')));
+    expect(server.logs.map((l) => l.message).some((line) => /Config for .*\.postmortemrc\.json: template "default"/.test(line))).toBe(true);
   });
 
   it('logs a slow analysis with the document and its size', async () => {
@@ -80,6 +79,6 @@ describe('re-checking on config changes', () => {
     const text = generatePostmortem(1024 * 1024);
     server.open(big, text);
     await server.nextDiagnostics(big, 0, () => true, 30_000);
-    expect(server.logs.find((line) => line.startsWith(`Analysed ${big} in `))).toMatch(/ ms \(1024 KB\)\.$/);
+    expect(server.logs.map((l) => l.message).find((line) => line.startsWith(`Analysed ${big} in `))).toMatch(/ ms \(1024 KB\)\.$/);
   });
 });

@@ -1,15 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ensureBuilt, FIXTURES, TestServer, uriOf } from './harness.js';
+import { FIXTURES, LspTestClient, uriOf } from './harness.js';
 
 const TEXT = readFileSync(join(FIXTURES, 'postmortems/webhooks.md'), 'utf8');
 
 describe('bad input', () => {
-  let server: TestServer;
+  let server: LspTestClient;
   beforeAll(async () => {
-    ensureBuilt();
-    server = await TestServer.start({ folders: [FIXTURES] });
+    server = await LspTestClient.start({ folders: [FIXTURES] });
   });
   afterAll(() => server?.stop());
 
@@ -38,18 +37,18 @@ describe('bad input', () => {
     }
 
     // Notifications in the wrong order or shape.
-    server.sendNotification('textDocument/didChange', { textDocument: { uri, version: 3 }, contentChanges: [{ text: 'never opened' }] });
-    server.sendNotification('textDocument/didClose', { textDocument: { uri: 'file:///never/opened.md' } });
-    server.sendNotification('workspace/didChangeWatchedFiles', { changes: 'all of them' });
-    server.sendNotification('workspace/didChangeConfiguration', { settings: { postmortem: { files: 7, maxFileSizeKB: 'big' } } });
-    server.sendNotification('postmortem/didChangeTrust', { trusted: 'yes' });
-    server.sendNotification('postmortem/unknownNotification', [1, 2, 3]);
+    server.notify('textDocument/didChange', { textDocument: { uri, version: 3 }, contentChanges: [{ text: 'never opened' }] });
+    server.notify('textDocument/didClose', { textDocument: { uri: 'file:///never/opened.md' } });
+    server.notify('workspace/didChangeWatchedFiles', { changes: 'all of them' });
+    server.notify('workspace/didChangeConfiguration', { settings: { postmortem: { files: 7, maxFileSizeKB: 'big' } } });
+    server.notify('postmortem/didChangeTrust', { trusted: 'yes' });
+    server.notify('postmortem/unknownNotification', [1, 2, 3]);
 
     // Edits past the end of the document are clamped, not fatal.
     server.open(uri, TEXT);
     await server.nextDiagnostics(uri);
     const since = server.mark();
-    server.sendNotification('textDocument/didChange', {
+    server.notify('textDocument/didChange', {
       textDocument: { uri, version: 2 },
       contentChanges: [{ range: { start: { line: 500, character: 3 }, end: { line: 900, character: 0 } }, text: '\n## Conclusion\n\nDone.\n' }],
     });

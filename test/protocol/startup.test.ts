@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ensureBuilt, FIXTURES, TestServer, uriOf } from './harness.js';
+import { FIXTURES, LspTestClient, uriOf } from './harness.js';
 
 describe('startup', () => {
-  let server: TestServer;
+  let server: LspTestClient;
   beforeAll(async () => {
-    ensureBuilt();
-    server = await TestServer.start({ folders: [FIXTURES] });
+    server = await LspTestClient.start({ folders: [FIXTURES] });
   });
   afterAll(() => server?.stop());
 

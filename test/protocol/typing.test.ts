@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
-import { ensureBuilt, FIXTURES, TestServer, uriOf } from './harness.js';
+import { FIXTURES, LspTestClient, uriOf } from './harness.js';
 
 const CLEAN = readFileSync(join(FIXTURES, 'postmortems/clean.md'), 'utf8');
 const LAST_ENTRY = '- **05:30 PM:** Freshness back under five minutes; incident closed.\n';
@@ -12,13 +12,12 @@ const typing = (line: string) => CLEAN.replace(LAST_ENTRY, `${LAST_ENTRY}${line}
 const codes = (p: PublishDiagnosticsParams) => p.diagnostics.map((d) => d.code);
 
 describe('publishing while typing', () => {
-  let server: TestServer;
+  let server: LspTestClient;
   const uri = uriOf(join(FIXTURES, 'postmortems/typing.md'));
   const forVersion = (version: number, since: number) => server.diagnostics.slice(since).filter((p) => p.uri === uri && p.version === version);
 
   beforeAll(async () => {
-    ensureBuilt();
-    server = await TestServer.start({ folders: [FIXTURES] });
+    server = await LspTestClient.start({ folders: [FIXTURES] });
     server.open(uri, CLEAN);
     expect((await server.nextDiagnostics(uri)).diagnostics).toEqual([]);
   });

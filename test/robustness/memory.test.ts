@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
-import { ROOT } from './lsp-client.js';
+import { ROOT } from '../support/lsp-client.js';
 
 it('editing every section of a 1 MB postmortem once keeps no copy of the old versions', () => {
   const run = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', join(ROOT, 'test/robustness/run-memory.ts')], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { analyze, ParseCache } from '../../server/src/core/index.js';
 import { BIG_INPUTS, PATHOLOGICAL_FAMILIES } from './pathological-inputs.js';
-import { ROOT } from './lsp-client.js';
+import { ROOT } from '../support/lsp-client.js';
 
 const MAX_RATIO = 20;
 const figures: string[] = [];

@@ -5,8 +5,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt } from '../protocol/harness.js';
-import { Client, uriOf } from './lsp-client.js';
+import { LspTestClient, uriOf } from '../support/lsp-client.js';
 
 const GOOD = `# Postmortem: Checkout API timeouts
 
@@ -51,23 +50,22 @@ const TIME_POSITION = { line: TIME_LINE, character: GOOD.split('\n')[TIME_LINE].
 
 describe('the language server survives garbage', () => {
   let root: string;
-  let client: Client;
+  let client: LspTestClient;
   let good: string;
   let baseline: { symbols: unknown; hover: unknown; folding: unknown };
 
   beforeAll(async () => {
-    ensureBuilt();
     root = mkdtempSync(join(tmpdir(), 'pm-survive-'));
     mkdirSync(join(root, 'postmortems'));
     writeFileSync(join(root, 'postmortems', 'good.md'), GOOD);
     good = uriOf(join(root, 'postmortems', 'good.md'));
-    client = await Client.start({ folders: [root], initializationOptions: { workspaceTrusted: true } });
+    client = await LspTestClient.start({ folders: [root], applyEdits: false, initializationOptions: { workspaceTrusted: true } });
     client.open(good, GOOD);
     await client.diagnosticsFor(good, 1);
     baseline = {
-      symbols: (await client.request('textDocument/documentSymbol', { textDocument: { uri: good } })).result,
-      hover: (await client.request('textDocument/hover', { textDocument: { uri: good }, position: TIME_POSITION })).result,
-      folding: (await client.request('textDocument/foldingRange', { textDocument: { uri: good } })).result,
+      symbols: (await client.tryRequest('textDocument/documentSymbol', { textDocument: { uri: good } })).result,
+      hover: (await client.tryRequest('textDocument/hover', { textDocument: { uri: good }, position: TIME_POSITION })).result,
+      folding: (await client.tryRequest('textDocument/foldingRange', { textDocument: { uri: good } })).result,
     };
   }, 120_000);
 
@@ -140,7 +138,7 @@ describe('the language server survives garbage', () => {
     const internal: string[] = [];
     for (const method of requests) {
       for (const params of badParams) {
-        const answer = await client.request(method, params);
+        const answer = await client.tryRequest(method, params);
         expect(answer.result !== undefined || answer.error !== undefined).toBe(true);
         // A bad request is the client's mistake: InvalidParams, MethodNotFound or an empty answer, never InternalError.
         if (answer.error?.code === -32603) internal.push(`${method} ${JSON.stringify(params)?.slice(0, 80)}: ${answer.error.message}`);
@@ -148,7 +146,7 @@ describe('the language server survives garbage', () => {
     }
     for (const command of [...commands, 'postmortem.noSuchCommand', 'rm -rf /']) {
       for (const args of [undefined, null, [], [nope], [good], [good, 'one'], [good, -1, 42], [{ uri: good }], [good, 1, 'No Such Section'], ['x'.repeat(100_000)]]) {
-        const answer = await client.request('workspace/executeCommand', args === undefined ? { command } : { command, arguments: args });
+        const answer = await client.tryRequest('workspace/executeCommand', args === undefined ? { command } : { command, arguments: args });
         if (answer.error?.code === -32603) internal.push(`${command} ${JSON.stringify(args)?.slice(0, 80)}: ${answer.error.message}`);
       }
     }
@@ -181,7 +179,7 @@ describe('the language server survives garbage', () => {
     client.notify('$/setTrace', { value: 42 });
     client.notify('postmortem/noSuchNotification', [1, 2, 3]);
     // Still answering, and the good document is intact.
-    const info = await client.request('postmortem/documentInfo', { uri: good });
+    const info = await client.tryRequest('postmortem/documentInfo', { uri: good });
     expect(info.result).toMatchObject({ isPostmortem: true });
     expect(client.exited).toBe(false);
   }, 60_000);
@@ -204,7 +202,7 @@ describe('the language server survives garbage', () => {
       client.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges });
       await client.diagnosticsFor(uri, version, since);
     }
-    const symbols = await client.request('textDocument/documentSymbol', { textDocument: { uri } });
+    const symbols = await client.tryRequest('textDocument/documentSymbol', { textDocument: { uri } });
     expect(symbols.result).toEqual(baseline.symbols);
   }, 60_000);
 
@@ -235,7 +233,7 @@ describe('the language server survives garbage', () => {
         ['textDocument/codeAction', { range: { start: { line: 0, character: 0 }, end: { line: 10, character: 0 } }, context: { diagnostics: [] } }],
         ['postmortem/preview', { uri }],
       ] as const) {
-        const answer = await client.request(method, { textDocument: { uri }, uri, ...extra }, 60_000);
+        const answer = await client.tryRequest(method, { textDocument: { uri }, uri, ...extra }, 60_000);
         expect(answer.error?.code).not.toBe(-32603);
       }
     }
@@ -243,9 +241,9 @@ describe('the language server survives garbage', () => {
   }, 240_000);
 
   it('still answers the good document exactly as before, and has not exited', async () => {
-    const symbols = await client.request('textDocument/documentSymbol', { textDocument: { uri: good } });
-    const hover = await client.request('textDocument/hover', { textDocument: { uri: good }, position: TIME_POSITION });
-    const folding = await client.request('textDocument/foldingRange', { textDocument: { uri: good } });
+    const symbols = await client.tryRequest('textDocument/documentSymbol', { textDocument: { uri: good } });
+    const hover = await client.tryRequest('textDocument/hover', { textDocument: { uri: good }, position: TIME_POSITION });
+    const folding = await client.tryRequest('textDocument/foldingRange', { textDocument: { uri: good } });
     expect(symbols.result).toEqual(baseline.symbols);
     expect(hover.result).toEqual(baseline.hover);
     expect(folding.result).toEqual(baseline.folding);

@@ -8,8 +8,7 @@ import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { BUILTIN_TEMPLATES, resolveConfig, type ConfigHost } from '../../server/src/core/index.js';
 import { findConfigFile, fileTemplateHost } from '../../server/src/node/config-files.js';
-import { ensureBuilt } from '../protocol/harness.js';
-import { Client, ROOT, uriOf } from './lsp-client.js';
+import { LspTestClient, ROOT, uriOf } from '../support/lsp-client.js';
 
 const TEAM_TEMPLATE = JSON.stringify({
   name: 'team',
@@ -93,7 +92,6 @@ describe('Workspace Trust: nothing from the workspace is executed', () => {
   });
 
   it('the CLI on the folder runs none of them', () => {
-    if (!existsSync(join(ROOT, 'dist/cli.cjs'))) spawnSync(process.execPath, ['scripts/build.mjs', 'cli'], { cwd: ROOT });
     const run = spawnSync(process.execPath, [join(ROOT, 'bin/postmortem-lint.cjs'), join(dir, 'postmortems')], { cwd: dir, encoding: 'utf8' });
     // It ran, found x.md and checked it against the default template (not google-sre, which the .js files name).
     expect(run.status).toBe(1);
@@ -125,7 +123,6 @@ describe('Workspace Trust: the language server', () => {
   let configUri: string;
 
   beforeAll(() => {
-    ensureBuilt();
     root = mkdtempSync(join(tmpdir(), 'pm-trust-'));
     mkdirSync(join(root, 'postmortems'));
     writeFileSync(join(root, '.postmortemrc.json'), CONFIG);
@@ -140,7 +137,7 @@ describe('Workspace Trust: the language server', () => {
   const DEFAULT_MISSING = ['Timeline', 'Root Cause and Resolution', 'Corrective and Preventative Measures', 'Lessons Learned', 'Conclusion'].map((t) => `Missing required section “${t}”.`).sort();
 
   it('untrusted: diagnostics follow the built-in template, and the config problem says the template was not loaded because the workspace is untrusted', async () => {
-    const client = await Client.start({ folders: [root], initializationOptions: { workspaceTrusted: false } });
+    const client = await LspTestClient.start({ folders: [root], applyEdits: false, initializationOptions: { workspaceTrusted: false } });
     try {
       client.open(doc, POSTMORTEM);
       const published = await client.diagnosticsFor(doc, 1);
@@ -153,10 +150,10 @@ describe('Workspace Trust: the language server', () => {
       // At the template path in the config file (line 1, on "./team-template.json").
       const line = CONFIG.split('\n')[1];
       expect(problem.range).toEqual({ start: { line: 1, character: line.indexOf('"./team') }, end: { line: 1, character: line.indexOf('"./team') + '"./team-template.json"'.length } });
-      expect(await client.request('postmortem/documentInfo', { uri: doc })).toMatchObject({ result: { isPostmortem: true, templateName: 'default' } });
+      expect(await client.tryRequest('postmortem/documentInfo', { uri: doc })).toMatchObject({ result: { isPostmortem: true, templateName: 'default' } });
 
       // A new postmortem there starts from the built-in template too.
-      const skeleton = await client.request('postmortem/newPostmortem', { date: '2024-05-14', uri: doc });
+      const skeleton = await client.tryRequest('postmortem/newPostmortem', { date: '2024-05-14', uri: doc });
       expect(JSON.stringify(skeleton.result)).toMatch(/## Timeline/);
       expect(JSON.stringify(skeleton.result)).not.toMatch(/What Happened/);
 
@@ -175,12 +172,12 @@ describe('Workspace Trust: the language server', () => {
   it('untrusted: a template path in the settings is not read either', async () => {
     rmSync(join(root, '.postmortemrc.json'));
     try {
-      const client = await Client.start({ folders: [root], initializationOptions: { workspaceTrusted: false }, settings: { template: './team-template.json' } });
+      const client = await LspTestClient.start({ folders: [root], applyEdits: false, initializationOptions: { workspaceTrusted: false }, settings: { template: './team-template.json' } });
       try {
         client.open(doc, POSTMORTEM);
         const published = await client.diagnosticsFor(doc, 1);
         expect(missing(published.diagnostics.map((d) => d.message))).toEqual(DEFAULT_MISSING);
-        const warning = await client.until('a settings warning', () => client.shown.find((m) => /team-template\.json/.test(m.message)));
+        const warning = await client.until('a settings warning', () => client.messages.find((m) => /team-template\.json/.test(m.message)));
         expect(warning.message).toMatch(/not trusted/);
       } finally {
         await client.stop();

@@ -1,5 +1,5 @@
 import { RULES, ruleDocsUrl, type Severity } from '../core/index.js';
-import type { FileResult } from './run.js';
+import type { FileResult } from './file-result.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 

@@ -1,4 +1,4 @@
-import type { FileResult } from './run.js';
+import type { FileResult } from './file-result.js';
 
 /** `path:line:col  severity  message  rule-name`, one problem per line, then a tally. */
 export function formatText(results: FileResult[]): string {

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { analyze, fixAll, frontMatterTemplate, reportAnalysis, resolveConfig, type Analysis, type AnalyzeOptions, type PostmortemReport, type ProblemReport } from '../core/index.js';
-import { findConfigFile, fileTemplateHost } from '../node/config-files.js';
+import { readConfigFile, fileTemplateHost } from '../node/config-files.js';
 import { parseCliArgs, UsageError, USAGE, type CliOptions } from './args.js';
 import { expandInputs, STDIN } from './files.js';
 import { formatText } from './format-text.js';
@@ -9,12 +9,9 @@ import { formatJson } from './format-json.js';
 import { formatSarif } from './format-sarif.js';
 import { formatHtml } from './format-html.js';
 import { reportProblems } from '../core/summary.js';
+import type { FileResult } from './file-result.js';
 
-export interface FileResult {
-  file: string;
-  problems: ProblemReport[];
-  postmortem: PostmortemReport | null;
-}
+export type { FileResult } from './file-result.js';
 
 export interface CliIo {
   cwd: string;
@@ -51,15 +48,10 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     return 2;
   }
 
-  const configPath = options.config ? resolve(io.cwd, options.config) : findConfigFile(io.cwd);
-  let configText: string | undefined;
-  if (configPath) {
-    try {
-      configText = readFileSync(configPath, 'utf8');
-    } catch {
-      io.stderr(`postmortem-lint: cannot read config file ${options.config ?? configPath}.\n`);
-      return 2;
-    }
+  const { path: configPath, text: configText, error: configError } = readConfigFile(io.cwd, { explicit: options.config });
+  if (configError !== undefined) {
+    io.stderr(`postmortem-lint: cannot read config file ${options.config ?? configPath}.\n`);
+    return 2;
   }
   const configDir = configPath ? dirname(configPath) : io.cwd;
   const resolved = resolveConfig(configText, fileTemplateHost(configDir), { template: options.template });

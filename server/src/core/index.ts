@@ -11,6 +11,7 @@ export { chunkStarts } from './parse/chunks.js';
 export { computeLineStarts, lineOf, positionOf, detectEol } from './parse/lines.js';
 export { normalizeTitle } from './parse/titles.js';
 export { applyEdits, applyFixes, selectCompatibleFixes } from './fixes/apply.js';
+export { insertSectionFix } from './fixes/insert-section.js';
 export { RULES, RULES_BY_NAME } from './rules/index.js';
 export type { Rule, RuleContext, Finding } from './rules/index.js';
 export { indexTemplate } from './template-index.js';
@@ -24,3 +25,4 @@ export { reportAnalysis, reportProblems, reportPostmortem, isoTime, toLineColumn
 export type { ProblemReport, PostmortemReport } from './summary.js';
 export { ruleDocsUrl, REPOSITORY_URL } from './docs-url.js';
 export * from './metrics.js';
+export * from './assist/index.js';

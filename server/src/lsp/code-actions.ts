@@ -2,7 +2,7 @@
 // "Fix all postmortem problems". Fixes come from the analysis the diagnostic was published
 // from, never from a re-analysis of another version.
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Connection, type Diagnostic } from 'vscode-languageserver';
-import type { Problem } from '../core/types.js';
+import type { Problem } from '../engine-entry.js';
 import { engine } from './engine.js';
 import { isUnattended } from '../core/fixes/unattended.js';
 import { versionedEdit } from './edits.js';

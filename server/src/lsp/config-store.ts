@@ -1,12 +1,11 @@
 // Config per document: the nearest .postmortemrc.json inside the document's workspace folder,
 // plus the settings, resolved by the engine. Problems in the config file are published as
 // diagnostics on that file; problems in the settings are shown once as a warning.
-import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Connection, type Diagnostic } from 'vscode-languageserver';
-import { findConfigFile, fileTemplateHost } from '../node/config-files.js';
+import { findConfigFile, fileTemplateHost, readConfigText } from '../node/config-files.js';
 import type { ConfigHost, ConfigProblem, ResolvedConfig } from '../engine-entry.js';
 import { engine } from './engine.js';
 import { toRange } from './convert.js';
@@ -44,14 +43,8 @@ export class ConfigStore {
     const cached = this.cache.get(key);
     if (cached) return cached;
 
-    let configText: string | undefined;
-    if (configPath) {
-      try {
-        configText = readFileSync(configPath, 'utf8');
-      } catch (error) {
-        this.connection.console.warn(`Could not read ${configPath}: ${error instanceof Error ? error.message : String(error)}`);
-      }
-    }
+    const { text: configText, error } = configPath ? readConfigText(configPath) : {};
+    if (error !== undefined) this.connection.console.warn(`Could not read ${configPath}: ${error}`);
     const e = engine();
     // A .postmortemrc.json that names a template wins over the editor setting.
     const template = settings.template !== '' && !e.configNamesTemplate(configText) ? settings.template : undefined;

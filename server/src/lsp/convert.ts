@@ -2,7 +2,7 @@
 // Every conversion goes through the TextDocument whose text was analysed.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic, type Position, type Range, type TextEdit } from 'vscode-languageserver';
-import type { Problem, Range as OffsetRange, Severity, TextEdit as OffsetEdit } from '../core/types.js';
+import type { Problem, Range as OffsetRange, Severity, TextEdit as OffsetEdit } from '../engine-entry.js';
 import { DIAGNOSTIC_SOURCE, type DiagnosticData } from './protocol.js';
 
 export function toPosition(document: TextDocument, offset: number): Position {

@@ -1,7 +1,7 @@
 // Edits the server sends: versioned, so the client rejects a fix computed for an older text.
 import { TextDocumentEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { TextEdit as OffsetEdit } from '../core/types.js';
+import type { TextEdit as OffsetEdit } from '../engine-entry.js';
 import { toTextEdit } from './convert.js';
 
 /** `document` is the snapshot the edits were computed on; its version goes with them. */

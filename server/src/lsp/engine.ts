@@ -5,6 +5,10 @@ import type * as EngineModule from '../engine-entry.js';
 
 export type Engine = typeof EngineModule;
 
+// Whether a file is a postmortem is decided before the engine loads, by this dependency-free
+// check, which is bundled into the server itself.
+export { looksLikePostmortem } from '../core/detect.js';
+
 const ENGINE_FILE = './engine.cjs';
 // A local name rather than `require`, so the bundler leaves the call alone.
 const load = createRequire(import.meta.url);

@@ -1,7 +1,7 @@
 // "Fix all": the engine's fixAll passes (so several insertions at one spot all land), sent
 // back as one minimal edit of the analysed version.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { TextEdit as OffsetEdit } from '../core/types.js';
+import type { TextEdit as OffsetEdit } from '../engine-entry.js';
 import { engine } from './engine.js';
 import { isUnattended } from '../core/fixes/unattended.js';
 import { minimalEdit } from './edits.js';

@@ -2,7 +2,7 @@
 // path, or the content says so (front matter `type: postmortem`, or the first heading), and no
 // `postmortem.exclude` glob matches it.
 import picomatch from 'picomatch';
-import { looksLikePostmortem } from '../core/detect.js';
+import { looksLikePostmortem } from './engine.js';
 import { uriToPath, type WorkspaceState } from './workspace.js';
 
 const matchers = new Map<string, (path: string) => boolean>();

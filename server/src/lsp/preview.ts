@@ -1,7 +1,6 @@
 // Serves `postmortem/preview`: the preview body of a document, from the same analysis its diagnostics use.
 import type { CancellationToken, Connection } from 'vscode-languageserver';
-import type { Analysis, AnalyzeOptions } from '../core/analyze.js';
-import type { renderPreviewBody } from '../preview/index.js';
+import type { Analysis, AnalyzeOptions, renderPreviewBody } from '../engine-entry.js';
 import { PREVIEW_REQUEST, type PreviewParams, type PreviewResult } from '../preview/protocol.js';
 import { engine } from './engine.js';
 import { guardRequest, requireUri } from './guard.js';

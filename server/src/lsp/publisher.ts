@@ -3,7 +3,7 @@
 import type { Connection } from 'vscode-languageserver';
 import { engine } from './engine.js';
 import { toDiagnostic } from './convert.js';
-import type { DocumentAnalysis } from './service.js';
+import type { DocumentAnalysis } from './document-analysis.js';
 import { problemKey, type Published } from './hold.js';
 
 export class DiagnosticsPublisher {

@@ -1,7 +1,7 @@
 // Custom requests: postmortem/missingSections, postmortem/documentInfo, postmortem/newPostmortem
 // and postmortem/engineLoaded (see protocol.ts for payloads).
 import type { Connection } from 'vscode-languageserver';
-import type { Template } from '../core/types.js';
+import type { Template } from '../engine-entry.js';
 import { engine, isEngineLoaded } from './engine.js';
 import { guardRequest, ParamsError, requireUri } from './guard.js';
 import {

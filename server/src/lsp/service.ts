@@ -3,12 +3,13 @@
 // through register…Support(connection, service) in server.ts.
 import { TextDocuments, TextDocumentSyncKind, type Connection, type InitializeParams, type InitializeResult, type ServerCapabilities } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Analysis, AnalyzeOptions, ParseCache } from '../engine-entry.js';
+import type { AnalyzeOptions, ParseCache } from '../engine-entry.js';
 import { engine } from './engine.js';
 import { ConfigStore, type DocumentConfig } from './config-store.js';
 import { SettingsStore } from './settings-store.js';
 import { isPostmortemFile } from './postmortem-files.js';
 import { DiagnosticsPublisher } from './publisher.js';
+import type { DocumentAnalysis } from './document-analysis.js';
 import type { PostmortemSettings } from './protocol.js';
 import { logFailure } from './guard.js';
 import { uriToPath, WorkspaceState } from './workspace.js';
@@ -21,24 +22,7 @@ export interface DocumentState {
   options?: AnalyzeOptions;
 }
 
-export interface DocumentAnalysis {
-  /** Unique per analysis; diagnostics carry it so code actions find the exact problem. */
-  id: number;
-  uri: string;
-  version: number;
-  /** Snapshot of the analysed text: positions and edits are computed on it. */
-  document: TextDocument;
-  analysis: Analysis;
-  options: AnalyzeOptions;
-  templateName: string;
-  /** What picked the template (front matter, setting, config file, or the built-in default). */
-  templateSource: 'document' | 'settings' | 'file' | 'default';
-  /** Errors in the config, settings or front matter that apply to this document. */
-  configErrors: string[];
-  generation: number;
-  /** How long the analysis took: it decides how long the next change waits (diagnostics.ts). */
-  ms: number;
-}
+export type { DocumentAnalysis } from './document-analysis.js';
 
 type Command = (args: unknown[]) => unknown;
 

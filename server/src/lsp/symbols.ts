@@ -4,7 +4,7 @@
 // timeline entries and action items, each under the one section that holds them.
 import { SymbolKind, type Connection, type DocumentSymbol, type DocumentSymbolParams } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Postmortem, Section } from '../core/types.js';
+import type { Postmortem, Section } from '../engine-entry.js';
 import { toRange } from './convert.js';
 import { guardRequest, requireTextDocumentUri } from './guard.js';
 import type { PostmortemService } from './service.js';

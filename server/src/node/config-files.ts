@@ -2,8 +2,9 @@
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { ConfigHost } from '../core/index.js';
+import { CONFIG_FILE_NAME } from '../core/config/config-file-name.js';
 
-export const CONFIG_FILE_NAME = '.postmortemrc.json';
+export { CONFIG_FILE_NAME };
 const MAX_TEMPLATE_BYTES = 1024 * 1024;
 
 /** The nearest .postmortemrc.json at or above `startDir`, stopping at `stopDir` when given. */
@@ -15,6 +16,33 @@ export function findConfigFile(startDir: string, stopDir?: string): string | und
     const parent = dirname(dir);
     if (parent === dir || (stopDir && relative(resolve(stopDir), dir) === '')) return undefined;
     dir = parent;
+  }
+}
+
+export interface ConfigFile {
+  /** The config file that applies, when there is one. */
+  path?: string;
+  /** Its text; undefined when there is no file or it could not be read (then `error` says why). */
+  text?: string;
+  error?: string;
+}
+
+/**
+ * The one way the CLI and the language server find and read a config: the file named (`explicit`,
+ * relative to `startDir`), else the nearest .postmortemrc.json at or above `startDir`, stopping at
+ * `stopDir`. The text then goes to the engine's resolveConfig.
+ */
+export function readConfigFile(startDir: string, options: { explicit?: string; stopDir?: string } = {}): ConfigFile {
+  const path = options.explicit ? resolve(startDir, options.explicit) : findConfigFile(startDir, options.stopDir);
+  return path ? readConfigText(path) : {};
+}
+
+/** A config file found already (the server looks it up first, for its cache key). */
+export function readConfigText(path: string): ConfigFile {
+  try {
+    return { path, text: readFileSync(path, 'utf8') };
+  } catch (error) {
+    return { path, error: error instanceof Error ? error.message : String(error) };
   }
 }
 

@@ -1,6 +1,11 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import type { State } from 'vscode-languageclient/node';
 import { activate, EXTENSION_ID, openEditor, workspaceFile } from './helpers.js';
+
+// vscode-languageclient's State values, without bundling the library into the suite a second time.
+const STOPPED = 1 satisfies State.Stopped;
+const RUNNING = 2 satisfies State.Running;
 
 describe('activation', () => {
   it('activates on a Markdown document and starts the language server', async () => {
@@ -25,8 +30,21 @@ describe('activation', () => {
 
   it('restarts the server and comes back running', async () => {
     const api = await activate();
-    await vscode.commands.executeCommand('postmortem.restartServer');
-    await activate();
+    // A command that did nothing would leave the client running too: require a stop, a start and
+    // a new initialize handshake (a new server process answers it).
+    const before = api.client.initializeResult;
+    assert.ok(before, 'the client has no initialize result before the restart');
+    const states: State[] = [];
+    const listener = api.client.onDidChangeState((change) => states.push(change.newState));
+    try {
+      await vscode.commands.executeCommand('postmortem.restartServer');
+      await activate();
+    } finally {
+      listener.dispose();
+    }
+    assert.ok(states.includes(STOPPED), `the server was not stopped (states seen: ${states.join(', ')})`);
+    assert.equal(states.at(-1), RUNNING);
+    assert.notEqual(api.client.initializeResult, before, 'no new initialize handshake after the restart');
     assert.equal(api.client.isRunning(), true);
   });
 });

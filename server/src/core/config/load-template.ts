@@ -8,8 +8,9 @@ import { describeSchemaError, errorTarget } from './schema-messages.js';
 import { didYouMean } from './suggest.js';
 import { checkTemplate } from './template-check.js';
 import { validateTemplateValue } from './validate.js';
+import { CONFIG_FILE_NAME } from './config-file-name.js';
 
-export const CONFIG_FILE_NAME = '.postmortemrc.json';
+export { CONFIG_FILE_NAME };
 
 export type TemplateLoad = { template: Template; error?: undefined } | { template?: undefined; error: string };
 
