@@ -4,7 +4,6 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Connection, type Diagnostic } from 'vscode-languageserver';
 import type { Problem } from '../engine-entry.js';
 import { engine } from './engine.js';
-import { isUnattended } from '../core/fixes/unattended.js';
 import { versionedEdit } from './edits.js';
 import { planFixAll } from './fix-all.js';
 import { guardRequest, requireTextDocumentUri } from './guard.js';
@@ -63,7 +62,7 @@ export function registerCodeActionSupport(connection: Connection, service: Postm
       if (lazy) {
         // The lightbulb asks on every cursor move: offer it cheaply, compute the edit when picked.
         const entry = service.lastAnalysis(uri);
-        const fixable = entry?.version === document.version ? entry.analysis.problems.filter((p) => p.fixes.some(isUnattended)).length : 0;
+        const fixable = entry?.version === document.version ? entry.analysis.problems.filter((p) => p.fixes.some((fix) => engine().isUnattended(fix))).length : 0;
         if (fixable > 1) actions.push({ title: FIX_ALL_TITLE, kind: FIX_ALL_KIND, data: { fixAll: true, uri, version: document.version } satisfies FixAllData });
       } else {
         const plan = await planFixAll(service, document);

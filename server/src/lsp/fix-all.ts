@@ -3,7 +3,6 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextEdit as OffsetEdit } from '../engine-entry.js';
 import { engine } from './engine.js';
-import { isUnattended } from '../core/fixes/unattended.js';
 import { minimalEdit } from './edits.js';
 import type { PostmortemService } from './service.js';
 
@@ -21,7 +20,7 @@ export async function planFixAll(service: PostmortemService, live: TextDocument)
   const entry = await service.analysisOf(live);
   if (!entry) return undefined;
   const before = entry.document.getText();
-  if (entry.analysis.postmortem === null || !entry.analysis.problems.some((p) => p.fixes.some(isUnattended))) {
+  if (entry.analysis.postmortem === null || !entry.analysis.problems.some((p) => p.fixes.some((fix) => engine().isUnattended(fix)))) {
     return { document: entry.document, fixed: 0 };
   }
   const { text, fixed, left } = engine().fixAll(before, entry.options);

@@ -1,7 +1,7 @@
 // While typing, a line is flagged before it is finished (`- **13:5` cannot be read yet). Problems
 // that appear on the lines of the latest change wait until typing pauses; problems elsewhere, and
 // any that disappear, are published at once.
-import type { Problem } from '../core/types.js';
+import type { Problem } from '../engine-entry.js';
 import { minimalEdit } from './edits.js';
 
 /** How long typing must pause before problems on the lines being typed are shown. */

@@ -1,6 +1,6 @@
 // Where the cursor goes after an edit that adds a section, as an LSP range in the edited document.
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { TextEdit as OffsetEdit } from '../core/types.js';
+import type { TextEdit as OffsetEdit } from '../engine-entry.js';
 import { engine } from './engine.js';
 import type { LspRange } from './protocol.js';
 

@@ -15,10 +15,13 @@ export interface EntryTime {
   rest: string;
   /** No time was read and none was meant: no digit, "?" or "TBD" where a time goes ("**Summary**:", "Detection:"). */
   timeless?: boolean;
-  /** A time-less item led by a label ("**Summary**:", "Detection:"): a note beside the timeline, not an entry. */
+  /** A time-less item led by a story label ("**Summary**:", "Detection:"): a note beside the timeline, not an entry. */
   note?: boolean;
 }
 
+// "**Summary**:", "Detection:", "- **Follow-up**: …": a part of the story, not a moment in it.
+const NOTE_LABEL =
+  /^[*_`]{0,2}(?:summary|overview|context|background|notes?|follow[- ]?ups?|detection|mitigation|recovery|resolution|impact|root causes?|causes?|triggers?|response|escalation|communications?|status|next steps|action items?|lessons?(?: learned)?|key events|timeline)[*_`]{0,2}\s*:/i;
 const MEANT_TIME = /[\d?]|^(?:tbd|tbc|xx?|hh)(?![a-z])/i;
 
 /** Reads the time at the start of an entry's source text [start, end). */
@@ -36,7 +39,8 @@ export function readEntryTime(text: string, start: number, end: number, allowBar
   const reading: EntryTime = { parts: null, timeRange: label, timeText, rest: restAfter(text, label.end, end) };
   if (!MEANT_TIME.test(timeText)) {
     reading.timeless = true;
-    if (label.marked || /^[^\s:]{1,40}:/.test(text.slice(label.start, Math.min(end, label.start + 42)))) reading.note = true;
+    const head = text.slice(start, Math.min(end, start + 48));
+    if (NOTE_LABEL.test(head)) reading.note = true;
   }
   return reading;
 }

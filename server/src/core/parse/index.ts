@@ -73,7 +73,8 @@ export function parsePostmortem(text: string, template: Template, options: Parse
     }
   };
   // Lists outside the timeline that read as one, for a document without a timeline section.
-  const loose: { node: RootContent; shift: number; section: Section; previous?: RootContent }[] = [];
+  const loose: { node: RootContent; shift: number; section: Section; index: number }[] = [];
+  const aboveHeadings = documentSection(text);
   blocks.forEach(({ node, shift }, i) => {
     const section = owners[i];
     readHeadingsUpTo(ownerIndex[i] + 1);
@@ -82,13 +83,21 @@ export function parsePostmortem(text: string, template: Template, options: Parse
       if (node.type === 'list') actionItems.push(...readActionItems(node, section, text, shift, template.tags));
     } else if (node.type === 'list') {
       if (section) timeline.labelled(node, shift, section);
-      loose.push({ node, shift, section: section ?? documentSection(text), previous: blocks[i - 1]?.node });
+      loose.push({ node, shift, section: section ?? aboveHeadings, index: i });
     }
   });
   readHeadingsUpTo(all.length);
   if (timeline.entries.length === 0 && !all.some((s) => s.kind === 'timeline')) {
-    const found = loose.find(({ node, shift, previous }) => timeline.looksLikeTimeline(node, shift, previous));
-    if (found) timeline.node(found.node, found.shift, found.section);
+    // Adjacent lists in one section are one run: a long list is parsed in pieces, and must be
+    // judged, and read, as a whole.
+    const runs: (typeof loose)[] = [];
+    for (const list of loose) {
+      const last = runs[runs.length - 1]?.at(-1);
+      if (last && last.index === list.index - 1 && last.section === list.section) runs[runs.length - 1].push(list);
+      else runs.push([list]);
+    }
+    const found = runs.find((run) => timeline.looksLikeTimeline(run, blocks[run[0].index - 1]?.node));
+    for (const { node, shift, section } of found ?? []) timeline.node(node, shift, section);
   }
 
   return {

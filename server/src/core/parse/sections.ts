@@ -101,11 +101,13 @@ function matchTemplate(section: Section, index: TemplateIndex, headingOffset: nu
   if (candidates?.length) {
     // A child title that also exists elsewhere belongs to the parent it is written under. A
     // top-level title under another section is that section when it sits at the template's level
-    // (the parent is the one written too high) or one level too deep; under Action Items
-    // ("### Detection"), or deeper in an appendix ("#### Summary"), it is content.
+    // (the parent is the one written too high) or one level too deep under a top-level or unknown
+    // section; under Action Items ("### Detection"), a subsection, or deeper in an appendix
+    // ("#### Summary"), it is content.
     const parent = section.parent;
+    const parentIsChild = parent?.template !== undefined && index.entryOf(parent.template)?.parent !== undefined;
     const topLevel = (entry: TemplateEntry) =>
-      !parent || section.level <= entry.level + headingOffset || (parent.kind !== 'actions' && section.level === parent.level + 1);
+      !parent || section.level <= entry.level + headingOffset || (parent.kind !== 'actions' && !parentIsChild && section.level === parent.level + 1);
     match = candidates.find((entry) => entry.parent && entry.parent === parentEntry) ?? candidates.find((entry) => entry.parent || topLevel(entry));
   }
   if (match) {

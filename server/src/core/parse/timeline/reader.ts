@@ -105,10 +105,21 @@ export class TimelineReader {
     this.apply(this.cached(labelledByNode, node, () => this.blocks.labelledTimelines(node)), shift, section);
   }
 
-  /** A list outside any timeline section that is clearly one: most items timed, or "Timeline:" above it. */
-  looksLikeTimeline(node: RootContent, shift: number, previous: RootContent | undefined): boolean {
-    this.shift = shift;
-    return (previous !== undefined && this.blocks.introducesTimeline(previous)) || this.blocks.looksLikeTimeline(node);
+  /**
+   * Lists outside any timeline section that are clearly one: "Timeline:" above them, or at least 3
+   * items, two thirds of them timed. `run` is the blocks of one list (a long one is parsed in pieces).
+   */
+  looksLikeTimeline(run: { node: RootContent; shift: number }[], previous: RootContent | undefined): boolean {
+    if (previous !== undefined && this.blocks.introducesTimeline(previous)) return true;
+    let items = 0;
+    let timed = 0;
+    for (const { node, shift } of run) {
+      this.shift = shift;
+      const counts = this.blocks.timedItems(node);
+      items += counts.items;
+      timed += counts.timed;
+    }
+    return timed >= 3 && timed * 3 >= items * 2;
   }
 
   private apply(readings: Reading[], shift: number, section: Section): void {

@@ -56,11 +56,14 @@ export class BlockReader {
     return node.type === 'paragraph' && TIMELINE_LABEL.test(plainText(node).trim());
   }
 
-  /** A list that reads as a timeline on its own: at least 3 items, two thirds of them timed. */
-  looksLikeTimeline(node: RootContent): boolean {
-    if (node.type !== 'list' || node.children.length < 3) return false;
-    const timed = this.list(node).filter((r) => r.kind === 'entry' && r.time.parts && !r.time.parts.dateOnly).length;
-    return timed >= 3 && timed * 3 >= node.children.length * 2;
+  /** Items of a list, and how many start with a time of day (a list parsed in pieces sums its pieces). */
+  timedItems(node: RootContent): { items: number; timed: number } {
+    if (node.type !== 'list') return { items: 0, timed: 0 };
+    const timed = node.children.filter((item) => {
+      const parts = this.itemTime(item).time.parts;
+      return parts !== null && !parts.dateOnly;
+    }).length;
+    return { items: node.children.length, timed };
   }
 
   private entryTime(start: number, end: number, allowBareHHMM = true): EntryTime {
