@@ -339,7 +339,7 @@ export const STEPS: Step[] = [
     async run(ctx) {
       const { wb } = ctx;
       const config = join(ctx.workspace, 'postmortems/.postmortemrc.json');
-      const typo = join(ctx.workspace, 'postmortems/2024-08-typo-template.md');
+      const typo = join(ctx.workspace, 'postmortems/2024-08-front-matter-typo.md');
       const dns = readFileSync(join(ctx.workspace, FILES.missingSection), 'utf8');
       writeFileSync(config, '{ "rules": { "timeline-order": "loud" } }\n');
       writeFileSync(typo, `---\ntemplate: google-sr\n---\n${dns}`);
