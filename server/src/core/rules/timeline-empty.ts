@@ -1,8 +1,7 @@
 import type { Rule } from './rule.js';
 import { quote } from './rule.js';
+import { hasContent } from './section-content.js';
 
-// What does not count as content: comments, rules (---) and white space.
-const NOISE = /<!--[\s\S]*?(?:-->|$)|^[ \t]{0,3}(?:[-*_][ \t]*){3,}$/gm;
 const SHAPES = '`- 14:05 UTC: …` list items, `| Time | Event |` table rows, `### 14:05` headings or lines that start with a time';
 
 export const timelineEmpty: Rule = {
@@ -16,10 +15,7 @@ export const timelineEmpty: Rule = {
       const { start, end } = section.bodyRange;
       const inside = (range: { start: number }) => range.start >= section.range.start && range.start < section.range.end;
       if (postmortem.timeline.some((e) => inside(e.range)) || postmortem.timelineDates.some((d) => inside(d.range))) continue;
-      const placeholder = section.template.placeholder?.trim();
-      let body = text.slice(start, Math.min(end, start + 100_000)).replace(NOISE, '');
-      if (placeholder) body = body.split(placeholder).join('');
-      if (body.trim() === '') continue;
+      if (!hasContent(text.slice(start, Math.min(end, start + 100_000)), section.template.placeholder?.trim())) continue;
       report({
         range: section.headingRange,
         message: `No timeline entry could be read in ${quote(section.title)}. Entries are ${SHAPES}.`,
