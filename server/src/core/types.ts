@@ -180,6 +180,16 @@ export interface ActionItem {
   text: string;
   checked: boolean | null;
   section: Section;
+  /** How the item was written: a list item (tagged or task-list) or a table row. */
+  shape?: 'list' | 'table';
+  /** Who owns it (`@name`, `owner: Name`, an Owner column), as written. */
+  owner?: Located;
+  /** Its ticket: a key such as `ABC-123` or a link, as written. */
+  ticket?: Located;
+  /** When it is due: value is midnight UTC of that day, or null when written but unreadable. */
+  due?: Located<number | null>;
+  /** open or done, from a checkbox or a Status column; absent when the document does not say. */
+  status?: 'open' | 'done';
 }
 
 export interface DisableDirective {
