@@ -131,11 +131,11 @@ describe('hostile config text', () => {
     }
   });
 
-  it('a 10 MB file: refused at the start, quickly', () => {
-    const text = `{"tags": ["${'x'.repeat(10 * 1024 * 1024)}"]}`;
-    const started = performance.now();
-    hostile(text, { start: 0, end: 0 }, /larger than 1 MB/);
-    expect(performance.now() - started).toBeLessThan(5_000);
+  it('a 10 MB file: refused at the start, never parsed', () => {
+    // Left unclosed on purpose: had it been parsed, a syntax problem would be reported too.
+    const text = `{"tags": ["${'x'.repeat(10 * 1024 * 1024)}`;
+    const resolved = hostile(text, { start: 0, end: 0 }, /larger than 1 MB/);
+    expect(resolved.problems).toHaveLength(1);
   });
 
   it('the config naming itself, or a config where a template belongs', () => {
