@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { State, type LanguageClient } from 'vscode-languageclient/node';
+import { State } from 'vscode-languageclient';
+import type { LanguageClient } from 'vscode-languageclient/node';
 
 /** Postmortem: Restart Server */
 export function registerRestartServer(client: LanguageClient): vscode.Disposable {
