@@ -66,6 +66,9 @@ const web = {
   keepNames: true,
   logLevel: 'warning',
   mainFields: ['browser', 'module', 'main'],
+  // Both run in web workers, which have no DOM: packages' `worker` builds, not their `browser`
+  // ones (decode-named-character-reference's uses document).
+  conditions: ['worker'],
   plugins: [webSwaps],
   metafile: true,
 };
