@@ -2,6 +2,7 @@
 import { build } from 'esbuild';
 import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import { resolve as resolvePath } from 'node:path';
+import { readdirSync } from 'node:fs';
 
 const common = {
   bundle: true,
@@ -35,6 +36,7 @@ const targets = {
     outExtension: { '.js': '.cjs' },
     external: ['vscode', 'mocha'],
     minify: false,
+    define: { ...common.define, PM_SUITE_HOST: '"node"' },
   },
 };
 
@@ -77,6 +79,25 @@ Object.assign(targets, {
   'client-web': { ...web, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client-web.js', format: 'cjs', external: ['vscode'] },
   // One self-contained script: the client may have to start it from a Blob URL.
   'server-web': { ...web, entryPoints: ['server/src/browser-server.ts'], outfile: 'dist/server-web.js', format: 'iife' },
+  // The same extension-host suite for the web worker host: one file with mocha in it, since only
+  // `vscode` can be required there; every suite/*.test.ts, whatever files there are.
+  'vscode-tests-web': {
+    ...web,
+    stdin: {
+      contents: `import { runSuite } from './index.ts';\nexport function run() {\n  return runSuite(() => {\n${
+        readdirSync('test/vscode/suite').filter((name) => name.endsWith('.test.ts')).sort().map((name) => `    require('../suite/${name}');\n`).join('')}  });\n}\n`,
+      resolveDir: 'test/vscode/web',
+      sourcefile: 'web-suite-entry.ts',
+      loader: 'ts',
+    },
+    outfile: 'dist/test/vscode/web/index.js',
+    format: 'cjs',
+    external: ['vscode'],
+    minify: false,
+    metafile: false,
+    define: { PM_SUITE_HOST: '"web"' },
+    alias: { 'node:assert/strict': './test/vscode/web/assert-strict.ts' },
+  },
 });
 
 // `node scripts/build.mjs cli` builds only the named targets; no argument builds all.

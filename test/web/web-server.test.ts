@@ -111,7 +111,7 @@ beforeAll(async () => {
     if (text !== undefined) return { type: 'file', symbolicLink: false, size: Buffer.byteLength(text) };
     return [...files.keys()].some((key) => key.startsWith(`${uri}/`)) ? { type: 'directory', symbolicLink: false, size: 0 } : null;
   });
-  connection.onRequest('postmortem/fs/readFile', ({ uri, maxBytes }: { uri: string; maxBytes: number }) => {
+  connection.onRequest('postmortem/fs/readFile', ({ uri, maxBytes }: { uri: string; maxBytes: number }): { text: string } | { tooLarge: true } | null => {
     asked.push(`readFile ${uri}`);
     const text = files.get(uri);
     if (text === undefined) return null;
@@ -143,7 +143,7 @@ describe('the web worker server', () => {
     const uri = `${FOLDER}/team-payments/postmortems/2024-07-card-declines.md`;
     await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: CARD_DECLINES } });
     const published = await until('diagnostics for card-declines.md', () => latest(uri));
-    const messages = published.diagnostics.map((d) => d.message);
+    const messages = published.diagnostics.map((d) => String(d.message));
     expect(messages.some((m) => /Customer Communication/.test(m)), messages.join('\n')).toBe(true);
     expect(asked).toContain(`readFile ${FOLDER}/team-payments/.postmortemrc.json`);
     expect(asked).toContain(`readFile ${FOLDER}/team-payments/payments-template.json`);
@@ -185,7 +185,7 @@ describe('the web worker server', () => {
     expect(count).toBe(3);
     expect(asked).toContain(`findFiles ${FOLDER}`);
     const card = latest(`${FOLDER}/team-payments/postmortems/2024-07-card-declines.md`, since);
-    expect(card?.diagnostics.some((d) => /Customer Communication/.test(d.message))).toBe(true);
+    expect(card?.diagnostics.some((d) => /Customer Communication/.test(String(d.message)))).toBe(true);
     expect(latest(`${FOLDER}/notes/plain.md`, since)?.diagnostics ?? []).toEqual([]);
   });
 
