@@ -76,7 +76,7 @@ const web = {
 };
 Object.assign(targets, {
   // The web extension host loads CommonJS with only `vscode` to require.
-  'client-web': { ...web, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client-web.js', format: 'cjs', external: ['vscode'] },
+  'client-web': { ...web, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client-web.cjs', format: 'cjs', external: ['vscode'] },
   // One self-contained script: the client may have to start it from a Blob URL.
   'server-web': { ...web, entryPoints: ['server/src/browser-server.ts'], outfile: 'dist/server-web.js', format: 'iife' },
   // The same extension-host suite for the web worker host: one file with mocha in it, since only
@@ -90,7 +90,7 @@ Object.assign(targets, {
       sourcefile: 'web-suite-entry.ts',
       loader: 'ts',
     },
-    outfile: 'dist/test/vscode/web/index.js',
+    outfile: 'dist/test/vscode/web/index.cjs',
     format: 'cjs',
     external: ['vscode'],
     minify: false,

@@ -36,7 +36,11 @@ registerRequestSupport(connection, service);
 registerPreviewSupport(connection, service);
 
 connection.onInitialize((params) => service.initialize(params));
-connection.onInitialized(() => service.initialized());
+connection.onInitialized(() => {
+  // Says in the Postmortem output which server this is (the web e2e run looks for it).
+  connection.console.info('Postmortem language server running in a web worker (VS Code for the Web).');
+  service.initialized();
+});
 
 // Bad input must never take the server down: log what escaped a handler and carry on.
 self.addEventListener('error', (event) => connection.console.error(`Unexpected error: ${event.error?.stack ?? event.message}`));

@@ -16,7 +16,7 @@ interface Metafile {
 }
 
 const BUNDLES = [
-  { name: 'client-web', file: 'dist/client-web.js', externals: ['vscode'] },
+  { name: 'client-web', file: 'dist/client-web.cjs', externals: ['vscode'] },
   { name: 'server-web', file: 'dist/server-web.js', externals: [] },
 ];
 

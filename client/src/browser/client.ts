@@ -1,5 +1,5 @@
 // The web client (VS Code for the Web): the same options as client.ts, the server in a web worker
-// (dist/server-web.js). scripts/build.mjs swaps this in for client.ts in dist/client-web.js.
+// (dist/server-web.js). scripts/build.mjs swaps this in for client.ts in dist/client-web.cjs.
 import * as vscode from 'vscode';
 import { BrowserMessageReader, BrowserMessageWriter, LanguageClient } from 'vscode-languageclient/browser';
 import { postmortemClientOptions } from '../client-options.js';
