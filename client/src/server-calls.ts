@@ -1,6 +1,7 @@
 // Small helpers shared by the commands: which editor they act on, and how they reach the server.
 import * as vscode from 'vscode';
-import { ExecuteCommandRequest, type LanguageClient } from 'vscode-languageclient/node';
+import { ExecuteCommandRequest } from 'vscode-languageclient';
+import type { LanguageClient } from 'vscode-languageclient/node';
 
 /** The active Markdown editor, or undefined after telling the user why nothing happened. */
 export function activeMarkdownEditor(): vscode.TextEditor | undefined {

@@ -3,6 +3,7 @@
 // engine (parser, rules) is loaded on first use, not here.
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { PostmortemService } from './lsp/service.js';
+import { nodeFileHost } from './node/file-host.js';
 import { registerSettingsSupport } from './lsp/settings.js';
 import { registerDiagnosticsSupport } from './lsp/diagnostics.js';
 import { registerCodeActionSupport } from './lsp/code-actions.js';
@@ -15,7 +16,7 @@ import { registerRequestSupport } from './lsp/requests.js';
 import { registerPreviewSupport } from './lsp/preview.js';
 
 const connection = createConnection(ProposedFeatures.all);
-const service = new PostmortemService(connection);
+const service = new PostmortemService(connection, nodeFileHost);
 
 registerSettingsSupport(connection, service);
 registerDiagnosticsSupport(connection, service);

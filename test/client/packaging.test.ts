@@ -15,6 +15,7 @@ const ALLOWED = [
   /^\[Content_Types\]\.xml$/,
   /^extension\/(package\.json|readme\.md|LICENSE\.txt|changelog\.md)$/,
   /^extension\/dist\/(client|server|engine)\.cjs$/,
+  /^extension\/dist\/(client-web\.cjs|server-web\.js)$/,
   /^extension\/schemas\/(templates\/)?[^/]+\.json$/,
   /^extension\/snippets\/[^/]+\.json$/,
   /^extension\/images\/icon\.png$/,
@@ -27,6 +28,9 @@ const REQUIRED = [
   'extension/dist/server.cjs',
   // The server requires the engine on first use: without it every postmortem fails at run time.
   'extension/dist/engine.cjs',
+  // package.json's `browser`, and the web worker server it starts (VS Code for the Web).
+  'extension/dist/client-web.cjs',
+  'extension/dist/server-web.js',
   // The preview webview loads its stylesheet and script from media/.
   'extension/media/preview.css',
   'extension/media/preview.js',

@@ -3,16 +3,19 @@
 // host, and then uses the extension in Chromium as a person would (test/e2e/steps.ts).
 //
 // Env: PM_E2E_ROUTE (auto | a | b), PM_E2E_TOOLS (tools folder), PM_E2E_VSIX (skip packaging),
-// PM_E2E_STEPS (comma-separated: suite and/or step numbers, e.g. suite,1,3), PM_E2E_KEEP=1 (keep the scratch folder).
+// PM_E2E_STEPS (comma-separated: suite and/or step numbers, e.g. suite,1,3; web-suite, web, web-1 for
+// the web worker host runs), PM_E2E_KEEP=1 (keep the scratch folder).
 import { spawnSync } from 'node:child_process';
+import { format } from 'node:util';
 import { appendFileSync, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { CodeServer, killAll, type InstanceOptions, type Tools } from './lib/code-server.js';
 import { CHROMIUM_ARGS, Workbench } from './lib/workbench.js';
 import { STEPS, type StepContext } from './steps.js';
+import { WEB_EXTENSION_KIND, WEB_STEPS, webJourneys } from './web-steps.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const resultsDir = join(root, 'test-results', 'e2e');
@@ -33,6 +36,8 @@ const instances: CodeServer[] = [];
 const started = Date.now();
 let tools: Tools;
 let runDir = '';
+/** The unpacked .vsix (the same folder for the Node and the web suite). */
+let unpacked: string | undefined;
 
 function log(message: string): void {
   console.log(`[e2e ${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${message}`);
@@ -103,7 +108,7 @@ async function runSuite(browser: Browser, vsix: string): Promise<void> {
   if (tools.route !== 'a') return noDriver();
   run(process.execPath, ['scripts/build.mjs', 'vscode-tests'], 'bundling the extension-host suite (scripts/build.mjs vscode-tests)');
   const suite = join(root, 'dist/test/vscode/suite/index.cjs');
-  const extension = unpackVsix(vsix);
+  const extension = (unpacked ??= unpackVsix(vsix));
   const workspace = join(runDir, 'suite-workspace');
   cpSync(join(root, 'test/vscode/workspace'), workspace, { recursive: true });
   // A wrapper marks the mocha reporter's output, so it can be told from the workbench's own logs
@@ -172,19 +177,22 @@ async function runSuite(browser: Browser, vsix: string): Promise<void> {
   }
 }
 
+/** User settings of the journeys' workbenches. */
+const JOURNEY_SETTINGS: Record<string, unknown> = {
+  'workbench.editor.enablePreview': false,
+  'editor.minimap.enabled': false,
+  'markdown.validate.enabled': false,
+  'editor.acceptSuggestionOnEnter': 'on',
+  'remote.autoForwardPorts': false,
+};
+
 /** The user's view: our .vsix installed, the example workspace open, steps 1 to 7. */
 async function runSteps(browser: Browser, vsix: string): Promise<void> {
   const workspace = join(runDir, 'workspace');
   cpSync(join(root, 'test/e2e/workspace'), workspace, { recursive: true });
   const steps = STEPS.filter((step) => !selected || selected.some((id) => step.id === id || step.id.startsWith(`${id}-`)));
 
-  const settings: Record<string, unknown> = {
-    'workbench.editor.enablePreview': false,
-    'editor.minimap.enabled': false,
-    'markdown.validate.enabled': false,
-    'editor.acceptSuggestionOnEnter': 'on',
-    'remote.autoForwardPorts': false,
-  };
+  const settings: Record<string, unknown> = JOURNEY_SETTINGS;
   const open = async (name: string, extra: Record<string, unknown>) => {
     const since = Date.now();
     const instance = await startInstance({ name, settings: { ...settings, ...extra }, vsix });
@@ -228,6 +236,93 @@ async function runSteps(browser: Browser, vsix: string): Promise<void> {
   }
 }
 
+/**
+ * The same suite in code-server's web worker extension host (VS Code for the Web): the extension
+ * forced there by remote.extensionKind, the suite bundled with mocha (test/vscode/web) and placed
+ * inside the extension's folder, because the host runs a test module in the host of the
+ * extension whose folder holds it.
+ */
+async function runWebSuite(browser: Browser, vsix: string): Promise<void> {
+  const since = Date.now();
+  const name = 'extension-host mocha suite in the web worker host (test/vscode/suite)';
+  if (selected && !selected.includes('web-suite')) return;
+  if (tools.route !== 'a') return record(name, 'skipped', since, [`code-server ${tools.codeServerVersion} (route B) has no smoke-test driver to run it`]);
+  run(process.execPath, ['scripts/build.mjs', 'vscode-tests-web'], 'bundling the suite for the web worker host (scripts/build.mjs vscode-tests-web)');
+  unpacked ??= unpackVsix(vsix);
+  const suite = join(unpacked, 'web-suite', 'index.cjs');
+  mkdirSync(dirname(suite), { recursive: true });
+  copyFileSync(join(root, 'dist/test/vscode/web/index.cjs'), suite);
+  const workspace = join(runDir, 'web-suite-workspace');
+  cpSync(join(root, 'test/vscode/workspace'), workspace, { recursive: true });
+
+  const instance = await startInstance({ name: 'web-suite', settings: WEB_EXTENSION_KIND, smokeTestDriver: true });
+  const output: string[] = [];
+  const workbenchLog = join(resultsDir, 'logs', 'web-suite-workbench.log');
+  mkdirSync(join(resultsDir, 'logs'), { recursive: true });
+  let exit!: (code: number) => void;
+  const exited = new Promise<number>((resolve) => (exit = resolve));
+  const url = instance.url(workspace, [
+    ['extensionDevelopmentPath', instance.remoteUri(unpacked)],
+    ['extensionTestsPath', instance.remoteUri(suite)],
+    ['skipWelcome', 'true'],
+  ]);
+  log(`running the suite in code-server ${tools.codeServerVersion}'s web worker extension host`);
+  const wb = await Workbench.open(browser, url, resultsDir, 'web-suite', async (page) => {
+    await page.exposeFunction('codeAutomationExit', (code: number) => exit(code));
+    await page.exposeFunction('codeAutomationLog', (type: string, args: unknown[]) => {
+      appendFileSync(workbenchLog, `${type} ${args.map((arg) => (typeof arg === 'string' ? arg : JSON.stringify(arg))).join(' ')}\n`);
+      // The web host passes console arguments unformatted ("%d passing (%s)", 2, "4s"); the
+      // suite put its mark at the start of the format string (test/vscode/web/index.ts).
+      const [first, ...rest] = args;
+      if (typeof first !== 'string' || !first.startsWith('\u200b[suite] ')) return;
+      for (const line of format(first.slice(9), ...rest).replace(/\u001b\[[0-9;]*m/g, '').split('\n')) {
+        output.push(line);
+        console.log(`    | ${line}`);
+      }
+    });
+  });
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const code = await Promise.race([exited, new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), SUITE_TIMEOUT_MS)))]);
+    await wb.screenshot('end').catch(() => undefined);
+    const text = output.join('\n');
+    const passing = Number(/^\s*(\d+) passing/m.exec(text)?.[1] ?? 0);
+    const failing = Number(/^\s*(\d+) failing/m.exec(text)?.[1] ?? 0);
+    for (let i = 0; i < passing; i++) results.push({ name: `web suite test ${i + 1}`, status: 'passed', seconds: 0, detail: [] });
+    // No test ran, or the run did not say it passed: a failure, never a quiet zero.
+    const failedTests = code === 0 && passing > 0 ? failing : Math.max(failing, 1);
+    for (let i = 0; i < failedTests; i++) results.push({ name: `web suite test failure ${i + 1}`, status: 'failed', seconds: 0, detail: [] });
+    // The host test proves the run was in the web worker host; without it, it may have been the Node one.
+    const hostChecked = output.some((line) => line.includes('is VS Code for the Web with no Node API reachable') && !/^\s*\d+\)/.test(line));
+    if (!hostChecked) results.push({ name: 'web suite ran in the web worker host', status: 'failed', seconds: 0, detail: [] });
+    log(`${code === 0 && failedTests === 0 && hostChecked ? 'PASS' : 'FAIL'} ${name} (${((Date.now() - since) / 1000).toFixed(1)} s): ${passing} passing, ${failing} failing, exit code ${code}`);
+    if (code === 'timeout') console.log(`         no exit within ${SUITE_TIMEOUT_MS / 1000} s`);
+  } finally {
+    clearTimeout(timer);
+    await wb.close();
+    await instance.stop();
+  }
+}
+
+/** Journeys 1-5 again, in the browser against the web worker host, on a fresh copy of the workspace. */
+async function runWebSteps(browser: Browser, vsix: string): Promise<void> {
+  const steps = WEB_STEPS.filter((step) => !selected || selected.some((id) => step.id === id || step.id.startsWith(`${id}-`)));
+  if (steps.length === 0) return;
+  const workspace = join(runDir, 'web-workspace');
+  cpSync(join(root, 'test/e2e/workspace'), workspace, { recursive: true });
+  const since = Date.now();
+  const instance = await startInstance({ name: 'web', settings: { ...JOURNEY_SETTINGS, ...WEB_EXTENSION_KIND }, vsix });
+  const wb = await Workbench.open(browser, instance.url(workspace), resultsDir, 'web');
+  try {
+    await wb.waitForExplorer();
+    log(`workbench "web" (web worker extension host) ready in ${((Date.now() - since) / 1000).toFixed(1)} s`);
+    await webJourneys(steps, { root, workspace, wb, instanceDir: instance.dir, log, record });
+  } finally {
+    await wb.close();
+    await instance.stop();
+  }
+}
+
 function summary(): number {
   const count = (status: Result['status']) => results.filter((result) => result.status === status).length;
   const [passed, failed, skipped] = [count('passed'), count('failed'), count('skipped')];
@@ -267,6 +362,8 @@ async function main(): Promise<number> {
     browser = await chromium.launch({ executablePath: tools.chromium, args: CHROMIUM_ARGS });
     await runSuite(browser, vsix);
     await runSteps(browser, vsix);
+    await runWebSuite(browser, vsix);
+    await runWebSteps(browser, vsix);
   } finally {
     await browser?.close().catch(() => undefined);
     mkdirSync(join(resultsDir, 'logs'), { recursive: true });

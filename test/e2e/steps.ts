@@ -26,7 +26,7 @@ export interface Step {
   run(ctx: StepContext): Promise<void>;
 }
 
-const FILES = {
+export const FILES = {
   clean: 'postmortems/2024-03-queue-backlog.md',
   problems: 'postmortems/2024-05-login-outage.md',
   missingSection: 'postmortems/2024-06-dns-resolver.md',
@@ -47,7 +47,7 @@ function cliProblems(ctx: StepContext, relative: string, template?: string): Cli
 }
 
 /** Waits until the Problems panel lists exactly the problems the CLI finds in the file on disk. */
-async function expectPanelMatchesCli(ctx: StepContext, wb: Workbench, relative: string, template?: string): Promise<ProblemRow[]> {
+export async function expectPanelMatchesCli(ctx: StepContext, wb: Workbench, relative: string, template?: string): Promise<ProblemRow[]> {
   const expected = signature(cliProblems(ctx, relative, template));
   const name = basename(relative);
   const rows = await wb.waitForProblems(name, `the Problems panel to list ${expected.join(', ') || 'nothing'}`, (problems) =>

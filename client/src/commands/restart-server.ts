@@ -1,12 +1,17 @@
 import * as vscode from 'vscode';
-import { State, type LanguageClient } from 'vscode-languageclient/node';
+import { State } from 'vscode-languageclient';
+import type { LanguageClient } from 'vscode-languageclient/node';
 
 /** Postmortem: Restart Server */
 export function registerRestartServer(client: LanguageClient): vscode.Disposable {
   return vscode.commands.registerCommand('postmortem.restartServer', async () => {
-    if (client.isRunning()) await client.restart();
-    // restart() stops first, which throws for a server that never came up or gave up after
-    // crashing: exactly when someone reaches for this command. Those can only be started.
+    // stop() then start(), not restart(): the web client (vscode-languageclient/browser) has none.
+    if (client.isRunning()) {
+      await client.stop();
+      await client.start();
+    }
+    // stop() throws for a server that never came up or gave up after crashing: exactly when
+    // someone reaches for this command. Those can only be started.
     else if (client.state !== State.Starting) await client.start();
   });
 }

@@ -1,6 +1,5 @@
 // One preview webview: renders the document it follows, refreshes while the user types, reveals clicked lines.
 import * as vscode from 'vscode';
-import { randomBytes } from 'node:crypto';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { renderPage } from '../../../server/src/preview/page.js';
 import { PREVIEW_REQUEST, type PreviewParams, type PreviewResult } from '../../../server/src/preview/protocol.js';
@@ -100,7 +99,7 @@ export class PreviewPanel implements vscode.Disposable {
   private page(result: PreviewResult, allowRemoteImages: boolean): string {
     const webview = this.panel.webview;
     return renderPage(result.title, result.body, {
-      nonce: randomBytes(16).toString('base64'),
+      nonce: nonce(),
       cspSource: webview.cspSource,
       scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(this.mediaRoot, 'preview.js')).toString(),
       styleUri: webview.asWebviewUri(vscode.Uri.joinPath(this.mediaRoot, 'preview.css')).toString(),
@@ -132,4 +131,10 @@ export class PreviewPanel implements vscode.Disposable {
     this.timer = undefined;
     for (const disposable of this.disposables.splice(0)) disposable.dispose();
   }
+}
+
+/** Web Crypto: there in the Node extension host and in the web worker one. */
+function nonce(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return btoa(String.fromCharCode(...bytes));
 }

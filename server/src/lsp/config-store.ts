@@ -2,15 +2,18 @@
 // plus the settings, resolved by the engine. Problems in the config file are published as
 // diagnostics on that file; problems in the settings are shown once as a warning.
 import { dirname, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Connection, type Diagnostic } from 'vscode-languageserver';
-import { findConfigFile, fileTemplateHost, readConfigText } from '../node/config-files.js';
 import type { ConfigHost, ConfigProblem, ResolvedConfig } from '../engine-entry.js';
 import { engine } from './engine.js';
 import { toRange } from './convert.js';
 import { DIAGNOSTIC_SOURCE, type PostmortemSettings } from './protocol.js';
-import type { WorkspaceState } from './workspace.js';
+import { pathToUri, type WorkspaceState } from './workspace.js';
+import type { FileHost } from './file-host.js';
+
+/** A template can name the template it extends: enough rounds of reading for any sane chain. */
+const MAX_TEMPLATE_ROUNDS = 8;
+type TemplateRead = { text?: string; refusal?: string };
 
 export interface DocumentConfig {
   resolved: ResolvedConfig;
@@ -30,28 +33,38 @@ export class ConfigStore {
   constructor(
     private readonly connection: Connection,
     private readonly workspace: WorkspaceState,
+    private readonly files: FileHost,
   ) {}
 
   /**
    * The config for a file path (undefined for untitled documents). `documentTemplate` is the
    * document's front matter `template:`, which wins over the config file and the settings.
    */
-  forPath(path: string | undefined, settings: PostmortemSettings, documentTemplate?: string): DocumentConfig {
+  async forPath(path: string | undefined, settings: PostmortemSettings, documentTemplate?: string): Promise<DocumentConfig> {
     const folder = path ? this.workspace.folderOf(path) : undefined;
-    const configPath = path && folder ? findConfigFile(dirname(path), folder.path) : undefined;
+    const configPath = path && folder ? await this.files.findConfigFile(dirname(path), folder.path) : undefined;
     const key = JSON.stringify([configPath ?? null, folder?.path ?? null, settings.template, settings.rules, this.workspace.trusted, documentTemplate ?? null]);
     const cached = this.cache.get(key);
     if (cached) return cached;
 
-    const { text: configText, error } = configPath ? readConfigText(configPath) : {};
+    const { text: configText, error } = configPath ? await this.files.readConfigText(configPath) : {};
     if (error !== undefined) this.connection.console.warn(`Could not read ${configPath}: ${error}`);
     const e = engine();
     // A .postmortemrc.json that names a template wins over the editor setting.
     const template = settings.template !== '' && !e.configNamesTemplate(configText) ? settings.template : undefined;
     const refused: string[] = [];
     const configDir = configPath ? dirname(configPath) : folder?.path;
-    const host = this.host(configDir, folder?.path, refused);
-    const resolved = e.resolveConfig(configText, host, { template, documentTemplate, rules: settings.rules as never });
+    // The engine reads templates synchronously, the host asynchronously: resolve, read what it
+    // asked for, resolve again, until it asks for nothing new.
+    const reads = new Map<string, TemplateRead>();
+    let resolved!: ResolvedConfig;
+    for (let round = 0; round < MAX_TEMPLATE_ROUNDS; round++) {
+      refused.length = 0;
+      const wanted: [string, 'file' | 'settings'][] = [];
+      resolved = e.resolveConfig(configText, this.host(configDir, folder?.path, refused, reads, wanted), { template, documentTemplate, rules: settings.rules as never });
+      if (wanted.length === 0) break;
+      await Promise.all(wanted.map(async ([ref, origin]) => reads.set(`${origin}:${ref}`, await this.readTemplate(ref, origin, configDir!, folder!.path))));
+    }
     resolved.problems = resolved.problems.map((problem) => explainRefusal(problem, refused, this.workspace.trusted));
 
     const result: DocumentConfig = { resolved, configPath };
@@ -71,6 +84,7 @@ export class ConfigStore {
 
   /** Drops every resolution; config diagnostics not re-published before endRefresh() are cleared then. */
   beginRefresh(): void {
+    this.files.forget?.();
     this.cache.clear();
     this.warned.clear();
     this.stale = new Set([...(this.stale ?? []), ...this.published]);
@@ -84,25 +98,41 @@ export class ConfigStore {
     this.stale = undefined;
   }
 
-  /** Template files are read only inside the workspace folder, and only when the workspace is trusted. */
-  private host(configDir: string | undefined, root: string | undefined, refused: string[]): ConfigHost {
+  /**
+   * Template files are read only inside the workspace folder, and only when the workspace is
+   * trusted. Answers from `reads`; a template not read yet goes on `wanted` for the next round.
+   */
+  private host(configDir: string | undefined, root: string | undefined, refused: string[], reads: Map<string, TemplateRead>, wanted: [string, 'file' | 'settings'][]): ConfigHost {
     if (!configDir || !root || !this.workspace.trusted) {
       return { readTemplate: (path) => void refused.push(path) };
     }
-    const files = fileTemplateHost(configDir, root);
     return {
       readTemplate: (path, origin) => {
-        // Same base as fileTemplateHost: the config's folder, or the workspace folder for a setting.
-        const full = resolve(origin === 'settings' ? root : configDir, path);
-        this.templatePaths.add(full);
-        this.connection.console.info(`Loading template ${full}`);
-        return files.readTemplate!(path, origin);
+        const read = reads.get(`${origin}:${path}`);
+        if (!read) {
+          wanted.push([path, origin]);
+          return undefined;
+        }
+        if (read.refusal !== undefined) throw new Error(read.refusal);
+        return read.text;
       },
     };
   }
 
+  private async readTemplate(path: string, origin: 'file' | 'settings', configDir: string, root: string): Promise<TemplateRead> {
+    // The host's base: the config's folder, or the workspace folder for a setting.
+    const full = resolve(origin === 'settings' ? root : configDir, path);
+    this.templatePaths.add(full);
+    this.connection.console.info(`Loading template ${full}`);
+    try {
+      return { text: await this.files.readTemplate(path, origin, configDir, root) };
+    } catch (error) {
+      return { refusal: error instanceof Error ? error.message : String(error) };
+    }
+  }
+
   private publish(configPath: string, text: string, problems: ConfigProblem[]): void {
-    const uri = pathToFileURL(configPath).href;
+    const uri = pathToUri(configPath);
     this.stale?.delete(uri);
     if (problems.length === 0 && !this.published.has(uri)) return;
     const document = TextDocument.create(uri, 'json', 0, text);

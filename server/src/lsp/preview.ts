@@ -24,7 +24,7 @@ export function registerPreviewSupport(connection: Connection, service: Postmort
       if (cached) return cached.analysis;
       // Not a postmortem by `postmortem.files`, but the user asked to preview it: use the config that would apply.
       const settings = await service.settings.get(uri);
-      const resolved = service.configs.forPath(uriToPath(uri), settings).resolved;
+      const resolved = (await service.configs.forPath(uriToPath(uri), settings)).resolved;
       const options: AnalyzeOptions = { template: resolved.template, rules: resolved.rules, maxFileSizeKB: settings.maxFileSizeKB };
       return engine().analyze(text, { ...options, fileName: decodeURIComponent(uri.split('/').pop() ?? '') });
     },

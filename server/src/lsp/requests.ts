@@ -16,8 +16,7 @@ import {
   type NewPostmortemResult,
 } from './protocol.js';
 import type { PostmortemService } from './service.js';
-import { uriToPath } from './workspace.js';
-import { pathToFileURL } from 'node:url';
+import { pathToUri, uriToPath } from './workspace.js';
 
 export function registerRequestSupport(connection: Connection, service: PostmortemService): void {
   connection.onRequest(MISSING_SECTIONS_REQUEST, guardRequest(connection, MISSING_SECTIONS_REQUEST, async (params: unknown): Promise<MissingSection[]> => {
@@ -41,7 +40,7 @@ export function registerRequestSupport(connection: Connection, service: Postmort
       problemCount: entry.analysis.problems.length,
     };
     const { config } = await service.stateOf(live.uri, live.getText(), live.languageId);
-    if (config?.configPath) info.configUri = pathToFileURL(config.configPath).href;
+    if (config?.configPath) info.configUri = pathToUri(config.configPath);
     return info;
   }));
 
@@ -67,7 +66,7 @@ async function templateFor(service: PostmortemService, params: Partial<NewPostmo
   const builtin = name === undefined ? undefined : e.getBuiltinTemplate(name);
   if (builtin && name !== undefined) return { template: builtin, name };
   if (typeof params.uri === 'string' && params.uri !== '') {
-    const config = service.configs.forPath(uriToPath(params.uri), await service.settings.get(params.uri)).resolved;
+    const config = (await service.configs.forPath(uriToPath(params.uri), await service.settings.get(params.uri))).resolved;
     if (name === undefined || name === config.templateName) return { template: config.template, name: config.templateName };
   }
   if (name !== undefined) {

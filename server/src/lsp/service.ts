@@ -13,6 +13,7 @@ import type { DocumentAnalysis } from './document-analysis.js';
 import type { PostmortemSettings } from './protocol.js';
 import { logFailure } from './guard.js';
 import { uriToPath, WorkspaceState } from './workspace.js';
+import type { FileHost } from './file-host.js';
 
 export interface DocumentState {
   isPostmortem: boolean;
@@ -49,9 +50,10 @@ export class PostmortemService {
   /** One per open document: each keeps the pieces of its document's last analysis. */
   private readonly parseCaches = new Map<string, ParseCache>();
 
-  constructor(readonly connection: Connection) {
+  /** `files`: how config, template and workspace files are read (disk on desktop, the client on the web). */
+  constructor(readonly connection: Connection, readonly files: FileHost) {
     this.settings = new SettingsStore(connection, this.workspace);
-    this.configs = new ConfigStore(connection, this.workspace);
+    this.configs = new ConfigStore(connection, this.workspace, files);
     this.publisher = new DiagnosticsPublisher(connection);
   }
 
@@ -111,7 +113,7 @@ export class PostmortemService {
   async stateOf(uri: string, text: string, languageId?: string, settings?: PostmortemSettings): Promise<DocumentState> {
     settings ??= await this.settings.get(uri);
     if (!isPostmortemFile(this.workspace, uri, text, settings.files, languageId, settings.exclude)) return { isPostmortem: false, settings };
-    const config = this.configs.forPath(uriToPath(uri), settings, engine().frontMatterTemplate(text));
+    const config = await this.configs.forPath(uriToPath(uri), settings, engine().frontMatterTemplate(text));
     const options: AnalyzeOptions = { template: config.resolved.template, rules: config.resolved.rules, maxFileSizeKB: settings.maxFileSizeKB };
     return { isPostmortem: true, settings, config, options };
   }

@@ -1,5 +1,5 @@
 // What the server knows about the workspace: its folders, Workspace Trust and what the client can do.
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { relative, isAbsolute, sep } from 'node:path';
 import type { ClientCapabilities, InitializeParams, WorkspaceFolder } from 'vscode-languageserver';
 
@@ -56,12 +56,38 @@ export class WorkspaceState {
   }
 }
 
-/** The file path of a file: URI; undefined for untitled:, git: and other schemes. */
+/** How document URIs map to the paths config lookup, globs and file access work on. */
+export interface UriMapping {
+  toPath(uri: string): string | undefined;
+  toUri(path: string): string;
+}
+
+/** On desktop: file: URIs are files on disk; untitled:, git: and other schemes have no path. */
+export const FILE_URIS: UriMapping = {
+  toPath(uri) {
+    if (!uri.startsWith('file:')) return undefined;
+    try {
+      return fileURLToPath(uri);
+    } catch {
+      return undefined;
+    }
+  },
+  toUri: (path) => pathToFileURL(path).href,
+};
+
+let mapping = FILE_URIS;
+
+/** The web server maps every scheme it reads through the client (browser/uri-paths.ts). */
+export function useUriMapping(next: UriMapping): void {
+  mapping = next;
+}
+
+/** The path of a document URI; undefined for documents that are not files (untitled:, git:, …). */
 export function uriToPath(uri: string): string | undefined {
-  if (!uri.startsWith('file:')) return undefined;
-  try {
-    return fileURLToPath(uri);
-  } catch {
-    return undefined;
-  }
+  return mapping.toPath(uri);
+}
+
+/** The URI of a path uriToPath gave (config files, files Lint Workspace found). */
+export function pathToUri(path: string): string {
+  return mapping.toUri(path);
 }
