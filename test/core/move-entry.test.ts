@@ -26,6 +26,14 @@ describe('Move this entry into time order', () => {
     expect(order(text)).toEqual([]);
   });
 
+  it('offers no move when an entry holds timed sub-items: the cut would take them and the paste land inside it', () => {
+    // Found by the property tests: "03:00 PM" was to be moved after "~03:05", its own sub-item.
+    const text = doc('- **15:00:** outer', '    - **~03:05:** inner', '  - **14:00:** sibling-ish', '  - later note');
+    const problems = order(text);
+    expect(problems.length).toBeGreaterThan(0);
+    for (const problem of problems) expect(problem.fixes).toEqual([]);
+  });
+
   it('moves the one entry far ahead instead when that is what puts the timeline in order', () => {
     const { fix, text } = move(doc('- **10:00:** a', '- **19:00:** typo?', '- **10:10:** c', '- **10:20:** d'));
     expect(fix.title).toBe('Move the 19:00 entry into time order');

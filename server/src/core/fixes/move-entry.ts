@@ -89,10 +89,13 @@ function firstAfter(extreme: number[], value: number, before: (a: number, b: num
 /**
  * Moving entries around changes no time when no date line (which dates the entries after it)
  * is among them and dates are written on every entry or on none (so none inherits from its
- * neighbour), and when only blank lines separate them (no "All times in PDT" line is crossed).
+ * neighbour), when only blank lines separate them (no "All times in PDT" line is crossed), and
+ * when no entry holds another (an item with timed sub-items): cutting the outer one would take
+ * the inner one with it, and pasting it among its own sub-items would overlap the cut.
  */
 function movesKeepTimes(section: TimelineEntry[]): boolean {
   if (section.some((e) => e.dateOnly)) return false;
+  if (section.some((e, k) => k > 0 && e.range.start < section[k - 1].range.end)) return false;
   const dated = section.filter((e) => e.hasDate).length;
   return dated === 0 || dated === section.length;
 }
