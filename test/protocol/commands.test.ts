@@ -127,7 +127,8 @@ describe.shuffle('commands and custom requests', () => {
   });
 
   it('documentInfo says when the config that applies is broken and a fallback template is in use', async () => {
-    const uri = write('broken/postmortems/x.md', CLEAN);
+    // Open but never saved: a file on disk would change what Lint Workspace counts, in whatever order the tests run.
+    const uri = uriOf(join(root, 'broken/postmortems/x.md'));
     write('broken/.postmortemrc.json', '{ "template": "google-sre", "rules": { "timeline-order": "loud" } }\n');
     server.open(uri, CLEAN);
     const info = await server.request('postmortem/documentInfo', { uri });
