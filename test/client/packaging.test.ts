@@ -14,7 +14,7 @@ const ALLOWED = [
   /^extension\.vsixmanifest$/,
   /^\[Content_Types\]\.xml$/,
   /^extension\/(package\.json|readme\.md|LICENSE\.txt|changelog\.md)$/,
-  /^extension\/dist\/(client|server|engine)\.cjs$/,
+  /^extension\/dist\/(client|server|engine|analysis-worker)\.cjs$/,
   /^extension\/schemas\/(templates\/)?[^/]+\.json$/,
   /^extension\/snippets\/[^/]+\.json$/,
   /^extension\/images\/icon\.png$/,
@@ -27,6 +27,8 @@ const REQUIRED = [
   'extension/dist/server.cjs',
   // The server requires the engine on first use: without it every postmortem fails at run time.
   'extension/dist/engine.cjs',
+  // Every analysis runs in this worker thread: without it no postmortem is ever checked.
+  'extension/dist/analysis-worker.cjs',
   // The preview webview loads its stylesheet and script from media/.
   'extension/media/preview.css',
   'extension/media/preview.js',

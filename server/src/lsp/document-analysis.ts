@@ -20,4 +20,6 @@ export interface DocumentAnalysis {
   generation: number;
   /** How long the analysis took: it decides how long the next change waits (diagnostics.ts). */
   ms: number;
+  /** The budget it ran under; Fix All runs under the same. */
+  timeoutMs: number;
 }

@@ -3,8 +3,10 @@
 // through register…Support(connection, service) in server.ts.
 import { TextDocuments, TextDocumentSyncKind, type Connection, type InitializeParams, type InitializeResult, type ServerCapabilities } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { AnalyzeOptions, ParseCache } from '../engine-entry.js';
+import type { Analysis, AnalyzeOptions } from '../engine-entry.js';
 import { engine } from './engine.js';
+import type { AnalysisRunner } from './analysis-runner.js';
+import { timeoutProblem } from '../node/analysis-jobs.js';
 import { ConfigStore, type DocumentConfig } from './config-store.js';
 import { SettingsStore } from './settings-store.js';
 import { isPostmortemFile } from './postmortem-files.js';
@@ -20,6 +22,8 @@ export interface DocumentState {
   /** Set for postmortems. */
   config?: DocumentConfig;
   options?: AnalyzeOptions;
+  /** The analysis budget (postmortem.analysisTimeoutMs). */
+  timeoutMs: number;
 }
 
 export type { DocumentAnalysis } from './document-analysis.js';
@@ -28,6 +32,10 @@ type Command = (args: unknown[]) => unknown;
 
 /** An analysis slower than this is logged to the output. */
 const SLOW_ANALYSIS_MS = 100;
+/** How long a request waits for the analysis of the current version before it answers from the latest finished one. */
+const ANSWER_WAIT_MS = 1000;
+
+export const TIMEOUT_SETTING = 'postmortem.analysisTimeoutMs';
 
 export class PostmortemService {
   readonly documents = new TextDocuments(TextDocument);
@@ -45,11 +53,13 @@ export class PostmortemService {
   private readonly initializedHooks: (() => void)[] = [];
   private readonly refreshListeners: (() => void)[] = [];
   private readonly commands = new Map<string, Command>();
-  private refreshTimer: NodeJS.Timeout | undefined;
-  /** One per open document: each keeps the pieces of its document's last analysis. */
-  private readonly parseCaches = new Map<string, ParseCache>();
+  private refreshTimer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(readonly connection: Connection) {
+  /** `runner` runs every analysis (and Fix All) off this thread; the parse caches live with it. */
+  constructor(
+    readonly connection: Connection,
+    readonly runner: AnalysisRunner,
+  ) {
     this.settings = new SettingsStore(connection, this.workspace);
     this.configs = new ConfigStore(connection, this.workspace);
     this.publisher = new DiagnosticsPublisher(connection);
@@ -110,10 +120,27 @@ export class PostmortemService {
   /** Whether the document is a postmortem and, if so, how to analyse it. Loads the engine only for postmortems. */
   async stateOf(uri: string, text: string, languageId?: string, settings?: PostmortemSettings): Promise<DocumentState> {
     settings ??= await this.settings.get(uri);
-    if (!isPostmortemFile(this.workspace, uri, text, settings.files, languageId, settings.exclude)) return { isPostmortem: false, settings };
+    const timeoutMs = settings.analysisTimeoutMs;
+    if (!isPostmortemFile(this.workspace, uri, text, settings.files, languageId, settings.exclude)) return { isPostmortem: false, settings, timeoutMs };
     const config = this.configs.forPath(uriToPath(uri), settings, engine().frontMatterTemplate(text));
     const options: AnalyzeOptions = { template: config.resolved.template, rules: config.resolved.rules, maxFileSizeKB: settings.maxFileSizeKB };
-    return { isPostmortem: true, settings, config, options };
+    return { isPostmortem: true, settings, config, options, timeoutMs };
+  }
+
+  /**
+   * What requests (hover, completion, symbols…) answer from: the analysis of the current version
+   * when it is ready within a moment, else the latest finished one, whatever its version (its
+   * snapshot converts its positions). Never waits for a slow analysis to finish.
+   */
+  async answerFrom(live: TextDocument): Promise<DocumentAnalysis | undefined> {
+    const current = this.analysisOf(live);
+    // Nothing finished yet to answer from: the first analysis it is.
+    if (!this.analyses.has(live.uri)) return current;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), ANSWER_WAIT_MS)));
+    const first = await Promise.race([current, late]);
+    clearTimeout(timer);
+    return first === 'late' ? this.analyses.get(live.uri) : first;
   }
 
   /** The analysis of the document's current text (cached per version); undefined when it is not a postmortem. */
@@ -143,20 +170,49 @@ export class PostmortemService {
     }
     const again = this.analyses.get(uri);
     if (again && again.version === version && again.generation === generation) return again;
-    const entry = this.analyze(document, state, generation);
-    if (this.documents.get(uri)?.version === version) this.analyses.set(uri, entry);
+    const entry = await this.analyze(document, state, generation);
+    const open = this.documents.get(uri);
+    if (!entry) {
+      // A newer version took its place: answer with that one's analysis.
+      return open && open.version !== version ? this.analysisOf(open) : undefined;
+    }
+    // The latest finished analysis is kept, even once the document has moved on: requests answer from it.
+    const kept = this.analyses.get(uri);
+    if (open && (!kept || kept.version <= version)) this.analyses.set(uri, entry);
     return entry;
   }
 
-  analyze(document: TextDocument, state: DocumentState, generation = this.generation): DocumentAnalysis {
-    // Only an open document is edited again; a file Lint Workspace reads from disk is analysed cold.
-    let cache = this.parseCaches.get(document.uri);
-    if (!cache && this.documents.get(document.uri)) this.parseCaches.set(document.uri, (cache = new (engine().ParseCache)()));
+  /** Undefined when a newer version of the document superseded this analysis before it finished. */
+  async analyze(document: TextDocument, state: DocumentState, generation = this.generation): Promise<DocumentAnalysis | undefined> {
+    const text = document.getText();
+    const template = state.options?.template ?? state.config?.resolved.template;
     const started = performance.now();
-    const analysis = engine().analyze(document.getText(), { ...state.options, cache, fileName: decodeURIComponent(document.uri.split('/').pop() ?? '') });
-    const ms = performance.now() - started;
-    // Slow analyses are what a user notices as lag: say which document, and how big it is.
-    if (ms > SLOW_ANALYSIS_MS) this.connection.console.info(`Analysed ${document.uri} in ${Math.round(ms)} ms (${Math.round(document.getText().length / 1024)} KB).`);
+    // Only an open document is edited again (its pieces are kept); a file Lint Workspace reads from disk is analysed cold.
+    const outcome = await this.runner.run({
+      kind: 'analyze',
+      uri: document.uri,
+      text,
+      options: { ...state.options, fileName: decodeURIComponent(document.uri.split('/').pop() ?? '') },
+      timeoutMs: state.timeoutMs,
+      keepCache: this.documents.get(document.uri) !== undefined,
+    });
+    let analysis: Analysis;
+    let ms: number;
+    if (outcome.status === 'superseded') return undefined;
+    if (outcome.status === 'done') {
+      ({ analysis, ms } = outcome.value);
+      // Slow analyses are what a user notices as lag: say which document, and how big it is.
+      if (ms > SLOW_ANALYSIS_MS) this.connection.console.info(`Analysed ${document.uri} in ${Math.round(ms)} ms (${Math.round(text.length / 1024)} KB).`);
+    } else if (outcome.status === 'timeout') {
+      ms = outcome.ms;
+      analysis = { postmortem: null, template: template!, problems: [timeoutProblem(outcome.ms, TIMEOUT_SETTING)] };
+      this.connection.console.warn(`Analysing ${document.uri} (${Math.round(text.length / 1024)} KB) took longer than ${TIMEOUT_SETTING} (${outcome.ms} ms): stopped.`);
+    } else {
+      ms = performance.now() - started;
+      const message = `This file could not be analysed (${outcome.message}), so it was not checked.`;
+      analysis = { postmortem: null, template: template!, problems: [{ rule: engine().INTERNAL_ERROR, severity: 'warning', message, range: { start: 0, end: 0 }, fixes: [] }] };
+      this.connection.console.error(`Analysing ${document.uri} failed: ${outcome.message}`);
+    }
     return {
       id: this.nextId++,
       uri: document.uri,
@@ -169,6 +225,7 @@ export class PostmortemService {
       configErrors: (state.config?.resolved.problems ?? []).filter((p) => p.severity === 'error' || p.origin === 'document').map((p) => p.message),
       generation,
       ms,
+      timeoutMs: state.timeoutMs,
     };
   }
 
@@ -185,7 +242,7 @@ export class PostmortemService {
 
   forget(uri: string): void {
     this.analyses.delete(uri);
-    this.parseCaches.delete(uri);
+    this.runner.forget(uri);
     this.settings.forget(uri);
   }
 

@@ -24,7 +24,7 @@ export function registerDocumentSymbolSupport(connection: Connection, service: P
   connection.onDocumentSymbol(guardRequest(connection, 'Document symbols', async (params: DocumentSymbolParams) => {
     const live = service.documents.get(requireTextDocumentUri(params));
     if (!live) return null;
-    const entry = await service.analysisOf(live);
+    const entry = await service.answerFrom(live);
     const postmortem = entry?.analysis.postmortem;
     if (!entry || !postmortem) return null;
     return documentSymbols(entry.document, postmortem);
