@@ -1,7 +1,7 @@
 // What every feature shares: open documents, settings, config, the latest analysis of each
 // document, and the hooks features use to add capabilities and commands. Features get it
 // through register…Support(connection, service) in server.ts.
-import { TextDocuments, TextDocumentSyncKind, type Connection, type InitializeParams, type InitializeResult, type ServerCapabilities } from 'vscode-languageserver';
+import { TextDocumentSyncKind, type Connection, type InitializeParams, type InitializeResult, type ServerCapabilities } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Analysis, AnalyzeOptions } from '../engine-entry.js';
 import { engine } from './engine.js';
@@ -14,6 +14,7 @@ import { DiagnosticsPublisher } from './publisher.js';
 import type { DocumentAnalysis } from './document-analysis.js';
 import type { PostmortemSettings } from './protocol.js';
 import { logFailure } from './guard.js';
+import { CheckedTextDocuments } from './checked-documents.js';
 import { uriToPath, WorkspaceState } from './workspace.js';
 
 export interface DocumentState {
@@ -38,7 +39,8 @@ const ANSWER_WAIT_MS = 1000;
 export const TIMEOUT_SETTING = 'postmortem.analysisTimeoutMs';
 
 export class PostmortemService {
-  readonly documents = new TextDocuments(TextDocument);
+  /** Open documents; their notifications' params are checked before the library reads them. */
+  readonly documents = new CheckedTextDocuments();
   readonly workspace = new WorkspaceState();
   readonly settings: SettingsStore;
   readonly configs: ConfigStore;
