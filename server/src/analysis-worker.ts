@@ -5,6 +5,8 @@ import { createRequire } from 'node:module';
 import { parentPort } from 'node:worker_threads';
 import { AnalysisJobs, withoutText, type AnalysisEngine, type WorkerMessage, type WorkerReply } from './node/analysis-jobs.js';
 
+/** Below this a model crosses with its analysis (a few ms); a bigger one waits to be asked for. */
+const MODEL_INLINE_CHARS = 64 * 1024;
 // A local name rather than `require`, so the bundler leaves the call alone (the engine is its own bundle).
 const load = createRequire(import.meta.url);
 
@@ -12,7 +14,7 @@ if (parentPort) {
   const port = parentPort;
   let current = 0;
   // Posted from inside the analysis: the port sends at once, without waiting for this thread's event loop.
-  const jobs = new AnalysisJobs(load('./engine.cjs') as AnalysisEngine, () => port.postMessage({ progress: current } satisfies WorkerReply));
+  const jobs = new AnalysisJobs(load('./engine.cjs') as AnalysisEngine, () => port.postMessage({ progress: current } satisfies WorkerReply), MODEL_INLINE_CHARS);
   port.on('message', (message: WorkerMessage) => {
     if ('forget' in message) {
       jobs.forget(message.forget);

@@ -23,7 +23,7 @@ export function registerCompletionSupport(connection: Connection, service: Postm
     const lineStart = toOffset(live, { line: position.line, character: 0 });
     if (!LINE_START.test(live.getText().slice(lineStart, offset))) return null;
     const entry = await service.answerFrom(live);
-    const postmortem = entry?.analysis.postmortem;
+    const postmortem = entry && (await service.modelOf(entry));
     if (!entry || !postmortem) return null;
     // An analysis of an earlier version (the current one is still running) places the position in its own snapshot.
     if (entry.version !== live.version) offset = toOffset(entry.document, position);

@@ -20,7 +20,7 @@ export async function planFixAll(service: PostmortemService, live: TextDocument)
   const entry = await service.analysisOf(live);
   if (!entry) return undefined;
   const before = entry.document.getText();
-  if (entry.analysis.postmortem === null || !entry.analysis.problems.some((p) => p.fixes.some((fix) => engine().isUnattended(fix)))) {
+  if ((entry.analysis.postmortem === null && !entry.held) || !entry.analysis.problems.some((p) => p.fixes.some((fix) => engine().isUnattended(fix)))) {
     return { document: entry.document, fixed: 0 };
   }
   // In the worker, under the document's budget: a fix is never computed on this thread, nor from an abandoned analysis.

@@ -13,7 +13,7 @@ export function registerFoldingSupport(connection: Connection, service: Postmort
     const live = service.documents.get(requireTextDocumentUri(params));
     if (!live) return null;
     const entry = await service.answerFrom(live);
-    const postmortem = entry?.analysis.postmortem;
+    const postmortem = entry && (await service.modelOf(entry));
     if (!entry || !postmortem) return null;
     const ranges: FoldingRange[] = [];
     const seen = new Set<string>();

@@ -15,7 +15,7 @@ export function registerHoverSupport(connection: Connection, service: Postmortem
     const live = service.documents.get(uri);
     if (!live) return null;
     const entry = await service.answerFrom(live);
-    const postmortem = entry?.analysis.postmortem;
+    const postmortem = entry && (await service.modelOf(entry));
     if (!entry || !postmortem) return null;
     // The analysis may be of an earlier version than the request (one still being analysed): its own snapshot places the position.
     const offset = toOffset(entry.document, position);

@@ -22,7 +22,7 @@ export function registerPreviewSupport(connection: Connection, service: Postmort
       const live = service.documents.get(uri);
       // The usual case: the client sends what the server already has, analysed (and cached) for diagnostics.
       const cached = live && live.getText() === text ? await service.analysisOf(live) : undefined;
-      if (cached) return cached.analysis;
+      if (cached) return { ...cached.analysis, postmortem: await service.modelOf(cached) };
       // Not a postmortem by `postmortem.files`, but the user asked to preview it: use the config that would apply.
       const settings = await service.settings.get(uri);
       const resolved = service.configs.forPath(uriToPath(uri), settings).resolved;

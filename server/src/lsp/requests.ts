@@ -23,7 +23,7 @@ export function registerRequestSupport(connection: Connection, service: Postmort
   connection.onRequest(MISSING_SECTIONS_REQUEST, guardRequest(connection, MISSING_SECTIONS_REQUEST, async (params: unknown): Promise<MissingSection[]> => {
     const live = service.documents.get(requireUri(params));
     const entry = live && (await service.answerFrom(live));
-    const postmortem = entry?.analysis.postmortem;
+    const postmortem = entry && (await service.modelOf(entry));
     if (!entry || !postmortem) return [];
     const e = engine();
     return e.missingSections(postmortem, entry.analysis.template).map((s) => ({ title: s.section.title, level: s.level, placement: e.placementOf(postmortem, s) }));

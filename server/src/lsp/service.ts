@@ -3,7 +3,7 @@
 // through register…Support(connection, service) in server.ts.
 import { TextDocumentSyncKind, type Connection, type InitializeParams, type InitializeResult, type ServerCapabilities } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Analysis, AnalyzeOptions } from '../engine-entry.js';
+import type { Analysis, AnalyzeOptions, Postmortem } from '../engine-entry.js';
 import { engine } from './engine.js';
 import type { AnalysisRunner } from './analysis-runner.js';
 import { timeoutProblem } from '../node/analysis-jobs.js';
@@ -15,6 +15,7 @@ import type { DocumentAnalysis } from './document-analysis.js';
 import type { PostmortemSettings } from './protocol.js';
 import { logFailure } from './guard.js';
 import { CheckedTextDocuments } from './checked-documents.js';
+import { Snapshot } from './snapshot.js';
 import { uriToPath, WorkspaceState } from './workspace.js';
 
 export interface DocumentState {
@@ -56,6 +57,7 @@ export class PostmortemService {
   private readonly refreshListeners: (() => void)[] = [];
   private readonly commands = new Map<string, Command>();
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly fetching = new WeakMap<DocumentAnalysis, Promise<Postmortem | null>>();
 
   /** `runner` runs every analysis (and Fix All) off this thread; the parse caches live with it. */
   constructor(
@@ -164,7 +166,7 @@ export class PostmortemService {
   private async analyzeLive(live: TextDocument, generation: number): Promise<DocumentAnalysis | undefined> {
     const { uri, version, languageId } = live;
     // TextDocuments updates documents in place: analyse a snapshot.
-    const document = TextDocument.create(uri, languageId, version, live.getText());
+    const document = Snapshot.of(live);
     const state = await this.stateOf(uri, document.getText(), languageId);
     if (!state.isPostmortem) {
       this.analyses.delete(uri);
@@ -189,6 +191,7 @@ export class PostmortemService {
     const text = document.getText();
     const template = state.options?.template ?? state.config?.resolved.template;
     const started = performance.now();
+    const id = this.nextId++;
     // Only an open document is edited again (its pieces are kept); a file Lint Workspace reads from disk is analysed cold.
     const outcome = await this.runner.run({
       kind: 'analyze',
@@ -197,12 +200,15 @@ export class PostmortemService {
       options: { ...state.options, fileName: decodeURIComponent(document.uri.split('/').pop() ?? '') },
       timeoutMs: state.timeoutMs,
       keepCache: this.documents.get(document.uri) !== undefined,
+      key: id,
     });
+    let held = false;
     let analysis: Analysis;
     let ms: number;
     if (outcome.status === 'superseded') return undefined;
     if (outcome.status === 'done') {
       ({ analysis, ms } = outcome.value);
+      held = outcome.value.modelHeld === true;
       // Slow analyses are what a user notices as lag: say which document, and how big it is.
       if (ms > SLOW_ANALYSIS_MS) this.connection.console.info(`Analysed ${document.uri} in ${Math.round(ms)} ms (${Math.round(text.length / 1024)} KB).`);
     } else if (outcome.status === 'timeout') {
@@ -216,7 +222,8 @@ export class PostmortemService {
       this.connection.console.error(`Analysing ${document.uri} failed: ${outcome.message}`);
     }
     return {
-      id: this.nextId++,
+      id,
+      held,
       uri: document.uri,
       version: document.version,
       document,
@@ -229,6 +236,28 @@ export class PostmortemService {
       ms,
       timeoutMs: state.timeoutMs,
     };
+  }
+
+  /**
+   * The model of an analysis: at hand for small documents, fetched from the worker for big ones
+   * (once; waiting behind any analysis it is running). Null when not analysed, or no longer held.
+   */
+  modelOf(entry: DocumentAnalysis): Promise<Postmortem | null> {
+    if (entry.analysis.postmortem || !entry.held) return Promise.resolve(entry.analysis.postmortem);
+    let fetching = this.fetching.get(entry);
+    if (!fetching) {
+      fetching = this.runner.run({ kind: 'model', uri: entry.uri, key: entry.id, text: '', options: {}, timeoutMs: entry.timeoutMs }).then((outcome) => {
+        const postmortem = outcome.status === 'done' ? outcome.value.postmortem : null;
+        if (postmortem) {
+          postmortem.text = entry.document.getText();
+          entry.analysis.postmortem = postmortem;
+          entry.held = false;
+        }
+        return postmortem;
+      });
+      this.fetching.set(entry, fetching);
+    }
+    return fetching;
   }
 
   /** The last analysis of an open document, whatever its version (for matching diagnostics). */

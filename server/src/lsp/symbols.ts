@@ -25,7 +25,7 @@ export function registerDocumentSymbolSupport(connection: Connection, service: P
     const live = service.documents.get(requireTextDocumentUri(params));
     if (!live) return null;
     const entry = await service.answerFrom(live);
-    const postmortem = entry?.analysis.postmortem;
+    const postmortem = entry && (await service.modelOf(entry));
     if (!entry || !postmortem) return null;
     return documentSymbols(entry.document, postmortem);
   }));

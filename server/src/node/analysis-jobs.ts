@@ -4,7 +4,7 @@
 // postMessage, so they hold plain data only: the Postmortem model does (its cycles survive
 // structured clone), functions and class instances would not.
 import type * as Core from '../core/index.js';
-import type { Analysis, AnalyzeOptions, ParseCache, PostmortemReport, Problem, ProblemReport } from '../core/index.js';
+import type { Analysis, AnalyzeOptions, ParseCache, Postmortem, PostmortemReport, Problem, ProblemReport } from '../core/index.js';
 
 export type AnalysisEngine = Pick<typeof Core, 'analyze' | 'fixAll' | 'ParseCache' | 'reportAnalysis'>;
 
@@ -24,6 +24,14 @@ interface JobBase {
 export interface AnalyzeRequest extends JobBase {
   kind: 'analyze';
   keepCache: boolean;
+  /** Names this analysis, for a later ModelRequest. */
+  key?: number;
+}
+
+/** The model of a document's latest analysis, when the worker held it back (AnalyzeResult.modelHeld). */
+export interface ModelRequest extends JobBase {
+  kind: 'model';
+  key: number;
 }
 
 export interface FixAllRequest extends JobBase {
@@ -38,10 +46,16 @@ export interface CheckFileRequest extends JobBase {
   wantAnalysis: boolean;
 }
 
-export type AnalysisRequest = AnalyzeRequest | FixAllRequest | CheckFileRequest;
+export type AnalysisRequest = AnalyzeRequest | FixAllRequest | CheckFileRequest | ModelRequest;
 
 export interface AnalyzeResult {
+  /**
+   * Its `postmortem` is null when `modelHeld`: copying a big document's model across threads on
+   * every keystroke cost more than the analysis (45 ms for 1 MB), and diagnostics need only the
+   * problems. Requests fetch it when they need it (ModelRequest).
+   */
   analysis: Analysis;
+  modelHeld?: boolean;
   /** Time the analysis itself took, in the worker. */
   ms: number;
 }
@@ -61,7 +75,13 @@ export interface CheckFileResult {
   analysis?: Analysis;
 }
 
+export interface ModelResult {
+  /** Null when that analysis is no longer the document's latest. Its `text` is left empty: the asker has it. */
+  postmortem: Postmortem | null;
+}
+
 export interface JobResults {
+  model: ModelResult;
   analyze: AnalyzeResult;
   fixAll: FixAllResult;
   checkFile: CheckFileResult;
@@ -109,6 +129,8 @@ const PIECES_FROM_CHARS = 16 * 1024;
 /** Runs requests against an engine; holds one parse cache per document that asks to keep one. */
 export class AnalysisJobs {
   private readonly caches = new Map<string, ParseCache>();
+  /** The latest model per document, held back from its result (AnalyzeResult.modelHeld). */
+  private readonly models = new Map<string, { key: number; postmortem: Postmortem }>();
   private readonly Cache: new () => ParseCache;
 
   /**
@@ -119,6 +141,8 @@ export class AnalysisJobs {
   constructor(
     private readonly engine: AnalysisEngine,
     progress: () => void = () => {},
+    /** Models of open documents this long or longer stay here until asked for (a worker passes a size; in process, nothing is copied anyway). */
+    private readonly holdModelsFrom = Infinity,
   ) {
     let last = 0;
     this.Cache = class extends engine.ParseCache {
@@ -138,6 +162,7 @@ export class AnalysisJobs {
 
   forget(uri: string): void {
     this.caches.delete(uri);
+    this.models.delete(uri);
   }
 
   /** A cache for one job: big texts are parsed in pieces anyway, and this one reports each. */
@@ -154,7 +179,17 @@ export class AnalysisJobs {
         cache ??= this.coldCache(request.text);
         const started = performance.now();
         const analysis = engine.analyze(request.text, { ...request.options, cache });
-        return { analysis, ms: performance.now() - started };
+        const ms = performance.now() - started;
+        this.models.delete(request.uri);
+        if (request.keepCache && request.key !== undefined && analysis.postmortem && request.text.length >= this.holdModelsFrom) {
+          this.models.set(request.uri, { key: request.key, postmortem: analysis.postmortem });
+          return { analysis: { ...analysis, postmortem: null }, ms, modelHeld: true };
+        }
+        return { analysis, ms };
+      }
+      case 'model': {
+        const held = this.models.get(request.uri);
+        return { postmortem: held?.key === request.key ? { ...held.postmortem, text: '' } : null };
       }
       case 'fixAll': {
         const { text, fixed, left } = engine.fixAll(request.text, { ...request.options, cache: this.coldCache(request.text) });
