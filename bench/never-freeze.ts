@@ -149,7 +149,12 @@ export async function measureNeverFreeze(options: { quick?: boolean } = {}): Pro
     const targets: Target[] = [
       { name: `CLI on ${files} files, --jobs 2 ÷ --jobs 1 (wall)`, target: '< 1.00×', measured: ratio(best.jobs2 / best.jobs1), pass: best.jobs2 < best.jobs1 },
       { name: `CLI on ${files} files, --jobs 2 ÷ markdownlint-cli2 (wall)`, target: '≤ 1.00×', measured: ratio(best.jobs2 / best.peer), pass: best.jobs2 <= best.peer },
-      { name: `1 MB with ${manyProblems.problems} problems, 1-char edit → diagnostics p50 (stdio)`, target: '≤ 50 ms', measured: `${ms(manyProblems.p50)} ms`, pass: manyProblems.p50 <= 50 },
+      {
+        name: '1 MB with ~1,300 problems, 1-char edit → diagnostics p50 (stdio)',
+        target: '≤ 50 ms',
+        measured: `${ms(manyProblems.p50)} ms${manyProblems.problems === 1300 ? '' : ` (${manyProblems.problems} problem(s) on open: it timed out)`}`,
+        pass: manyProblems.p50 <= 50 && manyProblems.problems === 1300,
+      },
       { name: `hover on another document during a pathological analysis (${hover.pathological}), max`, target: '< 200 ms', measured: `${ms(hover.max)} ms`, pass: hover.max < 200 },
       { name: 'server start → initialize result', target: '≤ 300 ms', measured: `${ms(startup.medianMs)} ms`, pass: startup.medianMs <= 300 },
       { name: 'server RSS after the 1 MB document (analysis worker included)', target: '≤ 256 MB', measured: `${ms(rss)} MB`, pass: rss <= 256 },
