@@ -285,3 +285,17 @@ export async function writeCorpus(dir: string, count: number): Promise<number> {
   }
   return total;
 }
+
+/** Tags a team uses that the default template does not know: each action item tagged so is a problem. */
+const TEAM_TAGS = ['Runbook', 'Alerting', 'Capacity', 'Drill', 'Ownership', 'Docs'];
+
+/**
+ * A postmortem of about `bytes` bytes with `problems` action items under a team's own tags (each one
+ * an action-item-unknown-tag problem): the 1 MB document with ~1,300 problems of issue 12.
+ */
+export function manyProblemsPostmortem(bytes: number, problems: number, seed = 1): string {
+  const items = Array.from({ length: problems }, (_, i) => `- **${TEAM_TAGS[i % TEAM_TAGS.length]}:** Follow up on step ${i + 1} of the failover.\n`).join('');
+  const text = generatePostmortem(Math.max(3000, bytes - items.length), seed);
+  const at = text.indexOf('## Corrective and Preventative Measures\n\n') + '## Corrective and Preventative Measures\n\n'.length;
+  return text.slice(0, at) + items + text.slice(at);
+}

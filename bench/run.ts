@@ -19,6 +19,7 @@ import { LspTestClient, positionAt } from '../test/support/lsp-client.js';
 import { CHEAP_MS, DEBOUNCE_MS, SETTLE_MS } from '../server/src/lsp/diagnostics.js';
 import { collect, hasGc, median, min, ms, percentile, ratio, sleep } from './stats.js';
 import { runPathological, type PathologicalResult } from './pathological.js';
+import { measureNeverFreeze, type NeverFreezeResult } from './never-freeze.js';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const QUICK = process.argv.includes('--quick');
@@ -480,16 +481,21 @@ async function main(): Promise<void> {
     progress('pathological inputs');
     const pathological = await runPathological(ROOT, { quick: QUICK, n: 1_000, limitMs: 2_000, budgetMs: QUICK ? 45_000 : 90_000 });
 
+    // 5. Issue 12: --jobs, 1 MB with ~1,300 problems, hover during a pathological analysis.
+    loads.neverFreeze = loadavg()[0];
+    progress('never-freeze rows');
+    const neverFreeze = await measureNeverFreeze({ quick: QUICK });
+
     loads.end = loadavg()[0];
-    await report({ info, docs, sizes, lsp, cli, pathological, loads });
+    await report({ info, docs, sizes, lsp, cli, pathological, loads, neverFreeze });
   } finally {
     await rm(workspace, { recursive: true, force: true });
   }
   progress(`done in ${((performance.now() - started) / 1000).toFixed(0)} s`);
 }
 
-async function report(run: { info: ReturnType<typeof machine>; docs: Doc[]; sizes: SizeResult[]; lsp: LspResult; cli: CliResult; pathological: PathologicalResult; loads: Record<string, number> }): Promise<void> {
-  const { info, docs, sizes, lsp, cli, pathological, loads } = run;
+async function report(run: { info: ReturnType<typeof machine>; docs: Doc[]; sizes: SizeResult[]; lsp: LspResult; cli: CliResult; pathological: PathologicalResult; loads: Record<string, number>; neverFreeze: NeverFreezeResult }): Promise<void> {
+  const { info, docs, sizes, lsp, cli, pathological, loads, neverFreeze } = run;
   const [REMARK, MDL, COLD, EDIT] = contestants.map((c) => c.name);
   const targets: Target[] = [];
   const notes: string[] = [];
@@ -582,6 +588,10 @@ async function report(run: { info: ReturnType<typeof machine>; docs: Doc[]; size
   }
   log('');
 
+  log(`**Never freeze** (issue 12): CLI on ${neverFreeze.cli.files} files, best wall ms: --jobs 2 ${ms(min(neverFreeze.cli.jobs2Ms))}, --jobs 1 ${ms(min(neverFreeze.cli.jobs1Ms))}, markdownlint-cli2 ${ms(min(neverFreeze.cli.peerMs))}; 1 MB with ${neverFreeze.manyProblems.problems} problems, edit → diagnostics p50 ${ms(neverFreeze.manyProblems.p50)} ms (p95 ${ms(neverFreeze.manyProblems.p95)}); hover during a pathological analysis p50 ${ms(neverFreeze.hoverDuringPathological.p50)} ms, max ${ms(neverFreeze.hoverDuringPathological.max)} ms.`);
+  log('');
+  targets.push(...neverFreeze.targets.filter((t) => !targets.some((other) => other.name === t.name)));
+
   log('**Targets** (ratios from this one run):');
   log('');
   log('| target | wanted | measured | result |');
@@ -603,6 +613,7 @@ async function report(run: { info: ReturnType<typeof machine>; docs: Doc[]; size
     languageServer: lsp,
     cli,
     pathological,
+    neverFreeze,
     targets,
     notes,
   };

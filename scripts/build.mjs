@@ -24,7 +24,12 @@ const targets = {
   client: { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.cjs', external: ['vscode'] },
   // The server and the engine it loads on first use (kept apart so `initialize` is answered fast).
   server: {
-    entryPoints: [{ in: 'server/src/server.ts', out: 'server' }, { in: 'server/src/engine-entry.ts', out: 'engine' }],
+    entryPoints: [
+      { in: 'server/src/server.ts', out: 'server' },
+      { in: 'server/src/engine-entry.ts', out: 'engine' },
+      // The analysis worker thread of the server and the CLI; it loads engine.cjs beside it.
+      { in: 'server/src/analysis-worker.ts', out: 'analysis-worker' },
+    ],
     outdir: 'dist',
     outExtension: { '.js': '.cjs' },
   },
@@ -102,6 +107,8 @@ Object.assign(targets, {
 
 // `node scripts/build.mjs cli` builds only the named targets; no argument builds all.
 const wanted = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(targets);
+// The CLI analyses in the worker and engine bundles the server target builds.
+if (wanted.includes('cli') && !wanted.includes('server')) wanted.push('server');
 
 await mkdir('dist', { recursive: true });
 await Promise.all(wanted.map((name) =>

@@ -4,6 +4,8 @@
 import './browser/immediate.js';
 import { BrowserMessageReader, BrowserMessageWriter, createConnection } from 'vscode-languageserver/browser';
 import { PostmortemService } from './lsp/service.js';
+import { InProcessRunner } from './lsp/analysis-runner.js';
+import { engine } from './browser/engine.js';
 import { registerSettingsSupport } from './lsp/settings.js';
 import { registerDiagnosticsSupport } from './lsp/diagnostics.js';
 import { registerCodeActionSupport } from './lsp/code-actions.js';
@@ -22,7 +24,8 @@ import { WEB_URIS } from './browser/uri-paths.js';
 const scope = self as unknown as ConstructorParameters<typeof BrowserMessageReader>[0];
 const connection = createConnection(new BrowserMessageReader(scope), new BrowserMessageWriter(scope));
 useUriMapping(WEB_URIS);
-const service = new PostmortemService(connection, clientFileHost(connection));
+// Already off the UI thread in a web worker: analyses run here, in process.
+const service = new PostmortemService(connection, clientFileHost(connection), new InProcessRunner(engine));
 
 registerSettingsSupport(connection, service);
 registerDiagnosticsSupport(connection, service);

@@ -14,9 +14,11 @@ import { registerFoldingSupport } from './lsp/folding.js';
 import { registerCommandSupport } from './lsp/commands.js';
 import { registerRequestSupport } from './lsp/requests.js';
 import { registerPreviewSupport } from './lsp/preview.js';
+import { createWorkerRunner } from './lsp/worker-runner.js';
 
 const connection = createConnection(ProposedFeatures.all);
-const service = new PostmortemService(connection, nodeFileHost);
+// Analyses run in a worker thread, so this one only speaks LSP (the browser entry injects another runner).
+const service = new PostmortemService(connection, nodeFileHost, createWorkerRunner());
 
 registerSettingsSupport(connection, service);
 registerDiagnosticsSupport(connection, service);

@@ -68,6 +68,7 @@ describe('settings', () => {
       'postmortem.rules': {},
       'postmortem.validate': 'onType',
       'postmortem.maxFileSizeKB': 2048,
+      'postmortem.analysisTimeoutMs': 3000,
       'postmortem.newFileFolder': 'postmortems',
       'postmortem.preview.allowRemoteImages': false,
       'postmortem.trace.server': 'off',

@@ -14,7 +14,7 @@ const ALLOWED = [
   /^extension\.vsixmanifest$/,
   /^\[Content_Types\]\.xml$/,
   /^extension\/(package\.json|readme\.md|LICENSE\.txt|changelog\.md)$/,
-  /^extension\/dist\/(client|server|engine)\.cjs$/,
+  /^extension\/dist\/(client|server|engine|analysis-worker)\.cjs$/,
   /^extension\/dist\/(client-web\.cjs|server-web\.js)$/,
   /^extension\/schemas\/(templates\/)?[^/]+\.json$/,
   /^extension\/snippets\/[^/]+\.json$/,
@@ -31,6 +31,8 @@ const REQUIRED = [
   // package.json's `browser`, and the web worker server it starts (VS Code for the Web).
   'extension/dist/client-web.cjs',
   'extension/dist/server-web.js',
+  // Every analysis runs in this worker thread: without it no postmortem is ever checked.
+  'extension/dist/analysis-worker.cjs',
   // The preview webview loads its stylesheet and script from media/.
   'extension/media/preview.css',
   'extension/media/preview.js',

@@ -43,6 +43,19 @@ describe('bad input', () => {
     server.notify('workspace/didChangeConfiguration', { settings: { postmortem: { files: 7, maxFileSizeKB: 'big' } } });
     server.notify('postmortem/didChangeTrust', { trusted: 'yes' });
     server.notify('postmortem/unknownNotification', [1, 2, 3]);
+    server.notify('workspace/didChangeWorkspaceFolders', { event: {} });
+    server.notify('workspace/didChangeWorkspaceFolders', { event: { added: [{ uri: 7 }, null, { uri: 'file:///nowhere' }], removed: 'all' } });
+    server.notify('workspace/didChangeWorkspaceFolders', null);
+    server.notify('textDocument/didOpen', { textDocument: { uri: 5, text: 'x' } });
+    server.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 'one', text: 7 } });
+    server.notify('textDocument/didOpen', null);
+    server.notify('textDocument/didChange', { textDocument: { uri, version: 9 }, contentChanges: 'everything' });
+    server.notify('textDocument/didChange', { textDocument: { uri }, contentChanges: [{ range: 'x', text: 5 }] });
+    server.notify('textDocument/didSave', {});
+    server.notify('textDocument/didClose', null);
+    server.notify('$/setTrace', { value: 42 });
+    // Lint Workspace over the folders those left behind (a non-string uri among them).
+    await server.request('workspace/executeCommand', { command: 'postmortem.server.lintWorkspace', arguments: [{ uri: 5 }] });
 
     // Edits past the end of the document are clamped, not fatal.
     server.open(uri, TEXT);
@@ -59,6 +72,27 @@ describe('bad input', () => {
     // Still alive and answering.
     expect(server.exited).toBe(false);
     expect(await server.request('postmortem/documentInfo', { uri })).toMatchObject({ isPostmortem: true, problemCount: 4 });
+    // The server logs through window/logMessage: no handler of its own threw on any of that.
+    const thrown = server.logs.filter((l) => /TypeError|ReferenceError/.test(l.message)).map((l) => l.message);
+    expect(thrown).toEqual([]);
+    expect(server.logs.some((l) => l.message.startsWith('textDocument/didOpen: ignored, expected params'))).toBe(true);
+  });
+
+  it('starts, and serves, with client capabilities and folders of the wrong shapes', async () => {
+    const odd = await LspTestClient.start({
+      folders: [FIXTURES],
+      capabilities: { workspace: { workspaceFolders: true, configuration: 'yes' as never }, textDocument: { codeAction: { resolveSupport: { properties: 5 as never } }, completion: 7 as never } },
+    });
+    try {
+      const uri = uriOf(join(FIXTURES, 'postmortems/odd.md'));
+      odd.open(uri, TEXT);
+      await odd.nextDiagnostics(uri);
+      await odd.request('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [] } });
+      await odd.request('textDocument/completion', { textDocument: { uri }, position: { line: 0, character: 0 } });
+      expect(odd.logs.filter((l) => /TypeError|ReferenceError/.test(l.message)).map((l) => l.message)).toEqual([]);
+    } finally {
+      await odd.stop();
+    }
   });
 
   it('answers bad params with InvalidParams and a message that says what was expected', async () => {

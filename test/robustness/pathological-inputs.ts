@@ -156,3 +156,15 @@ export const BIG_INPUTS: BigInput[] = [
   { name: '10,000 timeline entries', make: () => PATHOLOGICAL_FAMILIES.find((f) => f.name === 'timeline entries')!.make(10_000) },
   { name: 'over the size cap (2 MB + 1)', refused: true, make: () => inSection('Impact', 'a'.repeat(2048 * 1024)) },
 ];
+
+const backtickRuns = PATHOLOGICAL_FAMILIES.find((f) => f.name === 'backtick runs of every length')!;
+
+/**
+ * cmark's families at the sizes that took seconds, or minutes, to analyse before analyses ran under
+ * a time budget (issue 12): each must now finish, or time out with one problem, within the budget + 1 s.
+ */
+export const NEVER_FREEZE_INPUTS: BigInput[] = [
+  { name: 'nested emphasis, 20 KB', make: () => inSection('Impact', `${rep('*', 10_000)}a${rep('*', 10_000)}`) },
+  { name: 'backtick runs, 500 KB', make: () => backtickRuns.make(500_000) },
+  { name: 'backtick runs, 2 MB (under the size cap)', make: () => backtickRuns.make(2_000_000) },
+];

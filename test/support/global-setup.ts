@@ -6,7 +6,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const ROOT = join(import.meta.dirname, '../..');
-const BUNDLES = ['dist/client.cjs', 'dist/server.cjs', 'dist/engine.cjs', 'dist/cli.cjs', 'dist/client-web.cjs', 'dist/server-web.js'];
+const BUNDLES = ['dist/client.cjs', 'dist/server.cjs', 'dist/engine.cjs', 'dist/analysis-worker.cjs', 'dist/cli.cjs', 'dist/client-web.cjs', 'dist/server-web.js'];
 const SOURCES = ['server/src', 'client/src', 'schemas', 'package.json', 'scripts/build.mjs'];
 
 function newest(path: string): number {

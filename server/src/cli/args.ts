@@ -13,12 +13,18 @@ export interface CliOptions {
   maxFileSizeKB?: number;
   /** Globs left out of folders and globs; the default list unless --exclude is given. */
   exclude: string[];
+  /** Files checked at a time, each on a worker thread; undefined: one per core. */
+  jobs?: number;
+  /** The analysis budget per file (see --timeout-ms). */
+  timeoutMs: number;
   inputs: string[];
   help: boolean;
   version: boolean;
 }
 
 export class UsageError extends Error {}
+
+export const DEFAULT_TIMEOUT_MS = 3000;
 
 export const USAGE = `Usage: postmortem-lint [options] <files | dirs | globs | ->
 
@@ -34,6 +40,9 @@ Options:
   --max-file-size-kb N       Skip files larger than N KB (default: 2048)
   --exclude GLOB             Leave matching files out of folders and globs (repeatable;
                              replaces the default: README, index and template files)
+  --jobs N                   Check N files at a time (default: one per core)
+  --timeout-ms N             Stop checking a file that goes N ms without progress
+                             (default: 3000); it gets one analysis-timeout problem
   -h, --help                 Show this help
   -v, --version              Show the version
 
@@ -53,6 +62,8 @@ export function parseCliArgs(argv: string[], formats: readonly string[] = FORMAT
         'max-warnings': { type: 'string' },
         'max-file-size-kb': { type: 'string' },
         exclude: { type: 'string', multiple: true },
+        jobs: { type: 'string' },
+        'timeout-ms': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -70,6 +81,8 @@ export function parseCliArgs(argv: string[], formats: readonly string[] = FORMAT
     maxWarnings: count(values['max-warnings'], '--max-warnings'),
     maxFileSizeKB: count(values['max-file-size-kb'], '--max-file-size-kb'),
     exclude: values.exclude ?? [...DEFAULT_EXCLUDE],
+    jobs: positive(count(values.jobs, '--jobs'), '--jobs'),
+    timeoutMs: positive(count(values['timeout-ms'], '--timeout-ms'), '--timeout-ms') ?? DEFAULT_TIMEOUT_MS,
     inputs: positionals,
     help: values.help!,
     version: values.version!,
@@ -80,4 +93,9 @@ function count(value: string | undefined, flag: string): number | undefined {
   if (value === undefined) return undefined;
   if (!/^\d+$/.test(value)) throw new UsageError(`${flag} needs a whole number, got "${value}".`);
   return Number(value);
+}
+
+function positive(value: number | undefined, flag: string): number | undefined {
+  if (value === 0) throw new UsageError(`${flag} needs a number above 0.`);
+  return value;
 }

@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
-import { analyze, fixAll, frontMatterTemplate, reportAnalysis, resolveConfig, type Analysis, type AnalyzeOptions, type PostmortemReport, type ProblemReport } from '../core/index.js';
+import { frontMatterTemplate, resolveConfig, type Analysis, type AnalyzeOptions } from '../core/index.js';
+import { checkFiles, type FileToCheck } from './check-files.js';
 import { readConfigFile, fileTemplateHost } from '../node/config-files.js';
 import { parseCliArgs, UsageError, USAGE, type CliOptions } from './args.js';
 import { expandInputs, STDIN } from './files.js';
@@ -19,6 +20,8 @@ export interface CliIo {
   stderr(text: string): void;
   readStdin(): Promise<string>;
   version: string;
+  /** The analysis worker bundle, when not dist/analysis-worker.cjs beside the CLI bundle. */
+  workerFile?: string | URL;
 }
 
 /** Looks at the first bytes the way git does: a NUL means it is not text. */
@@ -87,8 +90,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   for (const input of missing) io.stderr(`postmortem-lint: no such file or no match: ${input}\n`);
   if (missing.length > 0) return 2;
 
-  const results: FileResult[] = [];
-  const analysed: { file: string; text: string; analysis: Analysis }[] = [];
+  const toCheck: (FileToCheck & { path?: string })[] = [];
   for (const file of files) {
     let text: string;
     if (file === STDIN) text = await io.readStdin();
@@ -99,19 +101,20 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
         continue;
       }
       text = buffer.toString('utf8');
-      if (options.fix) {
-        const fixed = fixAll(text, { ...optionsFor(text, file), fileName: file });
-        if (fixed.text !== text) {
-          writeFileSync(resolve(io.cwd, file), fixed.text);
-          text = fixed.text;
-        }
-      }
     }
-    const fileOptions = optionsFor(text, file === STDIN ? '<stdin>' : file);
-    const analysis = analyze(text, file === STDIN ? fileOptions : { ...fileOptions, fileName: file });
     const name = file === STDIN ? '<stdin>' : file;
-    results.push({ file: name, ...reportAnalysis(analysis, text) });
-    if (options.format === 'html') analysed.push({ file: name, text, analysis });
+    const fileOptions = optionsFor(text, name);
+    toCheck.push({ name, text, options: file === STDIN ? fileOptions : { ...fileOptions, fileName: file }, fix: options.fix && file !== STDIN, path: file === STDIN ? undefined : file });
+  }
+  // On worker threads (--jobs), each file under the --timeout-ms budget; in the order of the files.
+  const checked = await checkFiles(toCheck, { jobs: options.jobs, timeoutMs: options.timeoutMs, wantAnalysis: options.format === 'html', workerFile: io.workerFile });
+  const results: FileResult[] = [];
+  const analysed: { file: string; text: string; analysis: Analysis }[] = [];
+  for (const [i, file] of checked.entries()) {
+    const path = toCheck[i].path;
+    if (file.fixed && path !== undefined) writeFileSync(resolve(io.cwd, path), file.text);
+    results.push({ file: file.name, ...file.report });
+    if (options.format === 'html' && file.analysis) analysed.push({ file: file.name, text: file.text, analysis: file.analysis });
   }
 
   if (options.format === 'json') io.stdout(formatJson(results));

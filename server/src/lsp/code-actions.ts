@@ -58,7 +58,8 @@ export function registerCodeActionSupport(connection: Connection, service: Postm
     }
 
     if (wants(only, FIX_ALL_KIND)) {
-      const lazy = !only && service.workspace.capabilities.textDocument?.codeAction?.resolveSupport?.properties?.includes('edit');
+      const properties = service.workspace.capabilities.textDocument?.codeAction?.resolveSupport?.properties;
+      const lazy = !only && Array.isArray(properties) && properties.includes('edit');
       if (lazy) {
         // The lightbulb asks on every cursor move: offer it cheaply, compute the edit when picked.
         const entry = service.lastAnalysis(uri);

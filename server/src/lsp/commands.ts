@@ -51,7 +51,7 @@ async function insertSection(connection: Connection, service: PostmortemService,
   const title = args[2];
   if (typeof title !== 'string' || title.trim() === '') throw new ParamsError('Insert section needs the arguments [uri, version, sectionTitle].');
   const entry = await service.analysisOf(live);
-  const postmortem = entry?.analysis.postmortem;
+  const postmortem = entry && (await service.modelOf(entry));
   if (!entry || !postmortem) throw new ParamsError('Insert section: this file is not checked as a postmortem (or is too large to check).');
   const e = engine();
   const section = e.findTemplateEntry(entry.analysis.template, title);

@@ -19,12 +19,14 @@ export function registerCompletionSupport(connection: Connection, service: Postm
     const position = requirePosition(params);
     const live = service.documents.get(uri);
     if (!live) return null;
-    const offset = toOffset(live, position);
+    let offset = toOffset(live, position);
     const lineStart = toOffset(live, { line: position.line, character: 0 });
     if (!LINE_START.test(live.getText().slice(lineStart, offset))) return null;
-    const entry = await service.analysisOf(live);
-    const postmortem = entry?.analysis.postmortem;
+    const entry = await service.answerFrom(live);
+    const postmortem = entry && (await service.modelOf(entry));
     if (!entry || !postmortem) return null;
+    // An analysis of an earlier version (the current one is still running) places the position in its own snapshot.
+    if (entry.version !== live.version) offset = toOffset(entry.document, position);
     // The snapshot may be newer than the request's position if typing went on: use its own offset.
     const context = engine().completionContextAt(postmortem, entry.analysis.template, Math.min(offset, postmortem.text.length));
     if (!context) return null;

@@ -20,4 +20,8 @@ export interface DocumentAnalysis {
   generation: number;
   /** How long the analysis took: it decides how long the next change waits (diagnostics.ts). */
   ms: number;
+  /** The model stayed in the worker (big documents): `service.modelOf` fetches it; `analysis.postmortem` is null till then. */
+  held?: boolean;
+  /** The budget it ran under; Fix All runs under the same. */
+  timeoutMs: number;
 }

@@ -4,7 +4,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextEdit as OffsetEdit } from '../engine-entry.js';
 import { engine } from './engine.js';
 import { minimalEdit } from './edits.js';
-import type { PostmortemService } from './service.js';
+import { TIMEOUT_SETTING, type PostmortemService } from './service.js';
 
 export interface FixAllPlan {
   /** Snapshot the edit applies to (its version goes into the WorkspaceEdit). */
@@ -20,9 +20,15 @@ export async function planFixAll(service: PostmortemService, live: TextDocument)
   const entry = await service.analysisOf(live);
   if (!entry) return undefined;
   const before = entry.document.getText();
-  if (entry.analysis.postmortem === null || !entry.analysis.problems.some((p) => p.fixes.some((fix) => engine().isUnattended(fix)))) {
+  if ((entry.analysis.postmortem === null && !entry.held) || !entry.analysis.problems.some((p) => p.fixes.some((fix) => engine().isUnattended(fix)))) {
     return { document: entry.document, fixed: 0 };
   }
-  const { text, fixed, left } = engine().fixAll(before, entry.options);
+  // In the worker, under the document's budget: a fix is never computed on this thread, nor from an abandoned analysis.
+  const outcome = await service.runner.run({ kind: 'fixAll', uri: entry.uri, text: before, options: entry.options, timeoutMs: entry.timeoutMs });
+  if (outcome.status !== 'done') {
+    service.connection.console.warn(`Fix all for ${entry.uri}: ${outcome.status === 'timeout' ? `took longer than ${TIMEOUT_SETTING} (${outcome.ms} ms), stopped` : outcome.status === 'failed' ? outcome.message : 'superseded'}.`);
+    return { document: entry.document, fixed: 0 };
+  }
+  const { text, fixed, left } = outcome.value;
   return { document: entry.document, edit: minimalEdit(before, text), fixed, left };
 }

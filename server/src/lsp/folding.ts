@@ -12,8 +12,8 @@ export function registerFoldingSupport(connection: Connection, service: Postmort
   connection.onFoldingRanges(guardRequest(connection, 'Folding ranges', async (params: FoldingRangeParams) => {
     const live = service.documents.get(requireTextDocumentUri(params));
     if (!live) return null;
-    const entry = await service.analysisOf(live);
-    const postmortem = entry?.analysis.postmortem;
+    const entry = await service.answerFrom(live);
+    const postmortem = entry && (await service.modelOf(entry));
     if (!entry || !postmortem) return null;
     const ranges: FoldingRange[] = [];
     const seen = new Set<string>();

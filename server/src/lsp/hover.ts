@@ -14,10 +14,11 @@ export function registerHoverSupport(connection: Connection, service: Postmortem
     const position = requirePosition(params);
     const live = service.documents.get(uri);
     if (!live) return null;
-    const offset = toOffset(live, position);
-    const entry = await service.analysisOf(live);
-    const postmortem = entry?.analysis.postmortem;
+    const entry = await service.answerFrom(live);
+    const postmortem = entry && (await service.modelOf(entry));
     if (!entry || !postmortem) return null;
+    // The analysis may be of an earlier version than the request (one still being analysed): its own snapshot places the position.
+    const offset = toOffset(entry.document, position);
     const e = engine();
 
     const timing = e.entryTimingAt(postmortem, offset);

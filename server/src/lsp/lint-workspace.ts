@@ -57,7 +57,8 @@ async function checkFromDisk(connection: Connection, service: PostmortemService,
     service.publisher.clear(uri);
     return false;
   }
-  service.publisher.publish(service.analyze(TextDocument.create(uri, 'markdown', 0, text), state), false);
+  const entry = await service.analyze(TextDocument.create(uri, 'markdown', 0, text), state);
+  if (entry) service.publisher.publish(entry, false);
   return true;
 }
 

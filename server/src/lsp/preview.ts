@@ -4,7 +4,8 @@ import type { Analysis, AnalyzeOptions, renderPreviewBody } from '../engine-entr
 import { PREVIEW_REQUEST, type PreviewParams, type PreviewResult } from '../preview/protocol.js';
 import { engine } from './engine.js';
 import { guardRequest, requireUri } from './guard.js';
-import type { PostmortemService } from './service.js';
+import { TIMEOUT_SETTING, type PostmortemService } from './service.js';
+import { timeoutProblem } from '../node/analysis-jobs.js';
 import { uriToPath } from './workspace.js';
 
 /** Where the preview gets its text, analysis and renderer; the service and engine in the server, stubs in tests. */
@@ -21,12 +22,18 @@ export function registerPreviewSupport(connection: Connection, service: Postmort
       const live = service.documents.get(uri);
       // The usual case: the client sends what the server already has, analysed (and cached) for diagnostics.
       const cached = live && live.getText() === text ? await service.analysisOf(live) : undefined;
-      if (cached) return cached.analysis;
+      if (cached) return { ...cached.analysis, postmortem: await service.modelOf(cached) };
       // Not a postmortem by `postmortem.files`, but the user asked to preview it: use the config that would apply.
       const settings = await service.settings.get(uri);
       const resolved = (await service.configs.forPath(uriToPath(uri), settings)).resolved;
-      const options: AnalyzeOptions = { template: resolved.template, rules: resolved.rules, maxFileSizeKB: settings.maxFileSizeKB };
-      return engine().analyze(text, { ...options, fileName: decodeURIComponent(uri.split('/').pop() ?? '') });
+      const options: AnalyzeOptions = { template: resolved.template, rules: resolved.rules, maxFileSizeKB: settings.maxFileSizeKB, fileName: decodeURIComponent(uri.split('/').pop() ?? '') };
+      // In the worker, under the budget; its own key, so it supersedes no analysis of the document.
+      const outcome = await service.runner.run({ kind: 'analyze', uri: `${uri}#preview`, text, options, timeoutMs: settings.analysisTimeoutMs, keepCache: false });
+      if (outcome.status === 'done') return outcome.value.analysis;
+      const problem = outcome.status === 'timeout'
+        ? timeoutProblem(outcome.ms, TIMEOUT_SETTING)
+        : { rule: engine().INTERNAL_ERROR, severity: 'warning' as const, message: `This file could not be analysed (${outcome.status === 'failed' ? outcome.message : 'superseded'}).`, range: { start: 0, end: 0 }, fixes: [] };
+      return { postmortem: null, template: resolved.template, problems: [problem] };
     },
     // The renderer lives in the engine bundle with unified, loaded on first use.
     render: (...args) => engine().renderPreviewBody(...args),

@@ -128,6 +128,8 @@ export interface PostmortemSettings {
   exclude: string[];
   validate: 'onType' | 'onSave';
   maxFileSizeKB: number;
+  /** An analysis that takes longer is stopped; the document gets one `analysis-timeout` problem. */
+  analysisTimeoutMs: number;
 }
 
 export const DEFAULT_SETTINGS: Readonly<PostmortemSettings> = Object.freeze({
@@ -138,4 +140,5 @@ export const DEFAULT_SETTINGS: Readonly<PostmortemSettings> = Object.freeze({
   exclude: ['**/README.{md,markdown}', '**/index.{md,markdown}', '**/_index.{md,markdown}', '**/template.{md,markdown}', '**/*[-_.]template.{md,markdown}', '**/templates/**'],
   validate: 'onType',
   maxFileSizeKB: 2048,
+  analysisTimeoutMs: 3000,
 });

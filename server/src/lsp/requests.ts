@@ -21,8 +21,8 @@ import { pathToUri, uriToPath } from './workspace.js';
 export function registerRequestSupport(connection: Connection, service: PostmortemService): void {
   connection.onRequest(MISSING_SECTIONS_REQUEST, guardRequest(connection, MISSING_SECTIONS_REQUEST, async (params: unknown): Promise<MissingSection[]> => {
     const live = service.documents.get(requireUri(params));
-    const entry = live && (await service.analysisOf(live));
-    const postmortem = entry?.analysis.postmortem;
+    const entry = live && (await service.answerFrom(live));
+    const postmortem = entry && (await service.modelOf(entry));
     if (!entry || !postmortem) return [];
     const e = engine();
     return e.missingSections(postmortem, entry.analysis.template).map((s) => ({ title: s.section.title, level: s.level, placement: e.placementOf(postmortem, s) }));
@@ -30,7 +30,7 @@ export function registerRequestSupport(connection: Connection, service: Postmort
 
   connection.onRequest(DOCUMENT_INFO_REQUEST, guardRequest(connection, DOCUMENT_INFO_REQUEST, async (params: unknown): Promise<DocumentInfo> => {
     const live = service.documents.get(requireUri(params));
-    const entry = live && (await service.analysisOf(live));
+    const entry = live && (await service.answerFrom(live));
     if (!live || !entry) return { isPostmortem: false, templateName: '', problemCount: 0 };
     const info: DocumentInfo = {
       isPostmortem: true,

@@ -12,6 +12,7 @@ export function readSettings(raw: unknown): PostmortemSettings {
   const globs = (value: unknown, fallback: readonly string[]) => (Array.isArray(value) && value.every((f) => typeof f === 'string') ? (value as string[]) : [...fallback]);
   const files = globs(r.files, DEFAULT_SETTINGS.files);
   const size = r.maxFileSizeKB;
+  const timeout = r.analysisTimeoutMs;
   return {
     template: typeof r.template === 'string' ? r.template.trim() : '',
     // Passed to the config loader as is: it reports unknown rules and bad severities.
@@ -20,6 +21,7 @@ export function readSettings(raw: unknown): PostmortemSettings {
     exclude: globs(r.exclude, DEFAULT_SETTINGS.exclude),
     validate: r.validate === 'onSave' ? 'onSave' : 'onType',
     maxFileSizeKB: typeof size === 'number' && Number.isFinite(size) && size > 0 ? size : DEFAULT_SETTINGS.maxFileSizeKB,
+    analysisTimeoutMs: typeof timeout === 'number' && Number.isFinite(timeout) && timeout > 0 ? Math.round(timeout) : DEFAULT_SETTINGS.analysisTimeoutMs,
   };
 }
 

@@ -25,10 +25,15 @@ export function registerSettingsSupport(connection: Connection, service: Postmor
     }
     if (capabilities?.workspaceFolders) {
       try {
-        connection.workspace.onDidChangeWorkspaceFolders(guardNotification(connection, 'Workspace folders changed', (event) => {
-          const removed = new Set(event.removed.map((f) => f.uri));
+        connection.workspace.onDidChangeWorkspaceFolders(guardNotification(connection, 'Workspace folders changed', (event: unknown) => {
+          // Either list may be missing or hold garbage: a client's mistake, not a reason to throw.
+          const list = (key: 'added' | 'removed') => {
+            const value = (event as Record<string, unknown> | null)?.[key];
+            return Array.isArray(value) ? (value as unknown[]) : [];
+          };
+          const removed = new Set(list('removed').map((f) => (f as { uri?: unknown } | null)?.uri));
           const kept = service.workspace.folders.filter((f) => !removed.has(f.uri)).map((f) => ({ uri: f.uri, name: '' }));
-          service.workspace.setFolders([...kept, ...event.added]);
+          service.workspace.setFolders([...kept, ...list('added')]);
           service.requestRefresh();
         }));
       } catch (error) {

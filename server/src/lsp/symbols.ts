@@ -24,8 +24,8 @@ export function registerDocumentSymbolSupport(connection: Connection, service: P
   connection.onDocumentSymbol(guardRequest(connection, 'Document symbols', async (params: DocumentSymbolParams) => {
     const live = service.documents.get(requireTextDocumentUri(params));
     if (!live) return null;
-    const entry = await service.analysisOf(live);
-    const postmortem = entry?.analysis.postmortem;
+    const entry = await service.answerFrom(live);
+    const postmortem = entry && (await service.modelOf(entry));
     if (!entry || !postmortem) return null;
     return documentSymbols(entry.document, postmortem);
   }));

@@ -15,17 +15,19 @@ export class WorkspaceState {
   capabilities: ClientCapabilities = {};
 
   initialize(params: InitializeParams): void {
-    this.capabilities = params.capabilities ?? {};
+    this.capabilities = typeof params.capabilities === 'object' && params.capabilities !== null ? params.capabilities : {};
     const options = params.initializationOptions as { workspaceTrusted?: unknown } | undefined;
     if (typeof options?.workspaceTrusted === 'boolean') this.trusted = options.workspaceTrusted;
-    const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []);
+    const folders = Array.isArray(params.workspaceFolders) ? params.workspaceFolders : typeof params.rootUri === 'string' ? [{ uri: params.rootUri, name: '' }] : [];
     this.setFolders(folders);
   }
 
-  setFolders(folders: WorkspaceFolder[]): void {
+  /** Folders without a string `uri` (a client's mistake) are left out. */
+  setFolders(folders: readonly unknown[]): void {
     this.folders = folders.flatMap((folder) => {
-      const path = uriToPath(folder.uri);
-      return path ? [{ uri: folder.uri, path }] : [];
+      const uri = (folder as Partial<WorkspaceFolder> | null)?.uri;
+      const path = typeof uri === 'string' ? uriToPath(uri) : undefined;
+      return path && typeof uri === 'string' ? [{ uri, path }] : [];
     });
   }
 

@@ -1,0 +1,34 @@
+// The analysis worker thread (dist/analysis-worker.cjs): loads the engine bundle beside it and
+// answers AnalysisJobs requests one at a time. Its parse caches live here, not on the thread that
+// speaks LSP; when an analysis runs over budget the whole thread is terminated (node/worker-pool.ts).
+import { createRequire } from 'node:module';
+import { parentPort } from 'node:worker_threads';
+import { AnalysisJobs, withoutText, type AnalysisEngine, type WorkerMessage, type WorkerReply } from './node/analysis-jobs.js';
+
+/** Below this a model crosses with its analysis (a few ms); a bigger one waits to be asked for. */
+const MODEL_INLINE_CHARS = 64 * 1024;
+// A local name rather than `require`, so the bundler leaves the call alone (the engine is its own bundle).
+const load = createRequire(import.meta.url);
+
+if (parentPort) {
+  const port = parentPort;
+  let current = 0;
+  // Posted from inside the analysis: the port sends at once, without waiting for this thread's event loop.
+  const jobs = new AnalysisJobs(load('./engine.cjs') as AnalysisEngine, () => port.postMessage({ progress: current } satisfies WorkerReply), MODEL_INLINE_CHARS);
+  port.on('message', (message: WorkerMessage) => {
+    if ('forget' in message) {
+      jobs.forget(message.forget);
+      return;
+    }
+    let reply: WorkerReply;
+    current = message.id;
+    try {
+      reply = { id: message.id, ok: true, result: withoutText(jobs.run(message.request), message.request.text) };
+    } catch (error) {
+      reply = { id: message.id, ok: false, message: error instanceof Error ? error.message : String(error) };
+    }
+    port.postMessage(reply);
+  });
+  // Jobs are timed from here on: loading the engine is not any document's fault.
+  port.postMessage({ ready: true });
+}

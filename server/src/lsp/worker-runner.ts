@@ -1,0 +1,8 @@
+// The Node server's analysis runner: one worker thread (dist/analysis-worker.cjs, beside
+// dist/server.cjs) holding the parse caches, so the thread that speaks LSP never parses.
+import { WorkerPool } from '../node/worker-pool.js';
+import type { AnalysisRunner } from './analysis-runner.js';
+
+export function createWorkerRunner(): AnalysisRunner {
+  return new WorkerPool({ file: new URL('./analysis-worker.cjs', import.meta.url), size: 1 });
+}

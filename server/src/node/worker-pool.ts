@@ -1,0 +1,180 @@
+// The AnalysisRunner of the Node server and the CLI: a pool of worker threads
+// (analysis-worker.ts), each running one job at a time. A job over its budget is abandoned by
+// terminating its worker, which is replaced: the thread that asked never waits past the budget,
+// and nothing of the abandoned analysis is ever used. The server runs one worker (its parse
+// caches live there); the CLI one per core.
+import { Worker } from 'node:worker_threads';
+import { restoreText, type AnalysisOutcome, type AnalysisRequest, type AnalysisRunner, type ResultOf, type WorkerMessage, type WorkerReply } from './analysis-jobs.js';
+
+export interface PoolOptions {
+  /** The worker bundle, dist/analysis-worker.cjs. */
+  file: string | URL;
+  size: number;
+  /** A newer version of a document stops its older analysis once that has run this long (else it finishes, unused or not). */
+  supersedeAfterMs?: number;
+  /** The worker's heap: a document that needs more fails alone instead of taking the process down. */
+  maxHeapMB?: number;
+}
+
+interface Job {
+  id: number;
+  request: AnalysisRequest;
+  resolve(outcome: AnalysisOutcome<unknown>): void;
+  startedAt?: number;
+  /** Fires when the job has gone a whole budget without progress. */
+  timer?: NodeJS.Timeout;
+  /** Fires at HARD_CAP budgets, progress or not. */
+  cap?: NodeJS.Timeout;
+}
+
+/**
+ * However steadily a document's pieces are parsed, its analysis stops after this many budgets, one
+ * more per CAP_CHARS_PER_BUDGET characters: a legitimate 1 MB postmortem took 13 s cold on a
+ * machine loaded tenfold, past ten budgets.
+ */
+const HARD_CAP = 10;
+const CAP_CHARS_PER_BUDGET = 50_000;
+
+interface Slot {
+  worker: Worker;
+  ready: boolean;
+  job?: Job;
+}
+
+export class WorkerPool implements AnalysisRunner {
+  private readonly queue: Job[] = [];
+  private readonly slots: Slot[] = [];
+  private nextId = 1;
+  private disposed = false;
+
+  constructor(private readonly options: PoolOptions) {}
+
+  run<R extends AnalysisRequest>(request: R): Promise<AnalysisOutcome<ResultOf<R>>> {
+    return new Promise((resolve) => {
+      if (this.disposed) return resolve({ status: 'failed', message: 'The analysis workers were shut down.' });
+      if (request.kind === 'analyze') this.supersede(request.uri);
+      this.queue.push({ id: this.nextId++, request, resolve: resolve as Job['resolve'] });
+      this.pump();
+    });
+  }
+
+  forget(uri: string): void {
+    this.dropQueued(uri, () => true);
+    for (const slot of this.slots) slot.worker.postMessage({ forget: uri } satisfies WorkerMessage);
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    for (const job of this.queue.splice(0)) job.resolve({ status: 'failed', message: 'The analysis workers were shut down.' });
+    for (const slot of this.slots.splice(0)) {
+      this.settle(slot, { status: 'failed', message: 'The analysis workers were shut down.' });
+      void slot.worker.terminate();
+    }
+  }
+
+  /** Workers started so far (for tests: a timeout replaces one). */
+  get workers(): number {
+    return this.slots.length;
+  }
+
+  /** An older analysis of `uri` still waiting is dropped; one running long is stopped. */
+  private supersede(uri: string): void {
+    this.dropQueued(uri, (job) => job.request.kind === 'analyze');
+    const limit = this.options.supersedeAfterMs ?? 250;
+    for (const slot of this.slots) {
+      const job = slot.job;
+      if (job?.request.kind === 'analyze' && job.request.uri === uri && performance.now() - (job.startedAt ?? Infinity) >= limit) {
+        this.replace(slot, { status: 'superseded' });
+      }
+    }
+  }
+
+  private dropQueued(uri: string, which: (job: Job) => boolean): void {
+    for (let i = this.queue.length - 1; i >= 0; i--) {
+      const job = this.queue[i];
+      if (job.request.uri === uri && which(job)) {
+        this.queue.splice(i, 1);
+        job.resolve({ status: 'superseded' });
+      }
+    }
+  }
+
+  private pump(): void {
+    while (this.queue.length > 0) {
+      let slot = this.slots.find((s) => s.ready && !s.job);
+      if (!slot) {
+        // Start a worker only when every one is busy (or still loading) and there is room.
+        if (this.slots.length < this.options.size && !this.slots.some((s) => !s.ready)) this.slots.push(this.spawn());
+        return;
+      }
+      this.start(slot, this.queue.shift()!);
+    }
+  }
+
+  private start(slot: Slot, job: Job): void {
+    slot.job = job;
+    job.startedAt = performance.now();
+    // The budget starts when the worker gets the job: loading the engine is not the document's fault.
+    const budget = Math.max(1, job.request.timeoutMs);
+    job.timer = setTimeout(() => this.replace(slot, { status: 'timeout', ms: job.request.timeoutMs }), budget);
+    const budgets = Math.max(HARD_CAP, Math.ceil(job.request.text.length / CAP_CHARS_PER_BUDGET));
+    job.cap = setTimeout(() => this.replace(slot, { status: 'timeout', ms: job.request.timeoutMs }), budget * budgets);
+    slot.worker.postMessage({ id: job.id, request: job.request } satisfies WorkerMessage);
+  }
+
+  private spawn(): Slot {
+    const worker = new Worker(this.options.file, {
+      // Worker output would go to our stdout, which is the LSP channel in the server.
+      stdout: true,
+      resourceLimits: { maxOldGenerationSizeMb: this.options.maxHeapMB ?? 1024 },
+    });
+    worker.stdout.resume();
+    const slot: Slot = { worker, ready: false };
+    worker.on('message', (reply: WorkerReply) => {
+      if ('ready' in reply) {
+        slot.ready = true;
+        this.pump();
+        return;
+      }
+      const job = slot.job;
+      if ('progress' in reply) {
+        // A piece was parsed: the budget bounds the stretch without progress (a 1 MB document on a busy machine takes a while, one paragraph should not).
+        if (job?.id === reply.progress) job.timer?.refresh();
+        return;
+      }
+      if (!job || job.id !== reply.id) return;
+      this.settle(slot, reply.ok ? { status: 'done', value: restoreText(reply.result, job.request.text) } : { status: 'failed', message: reply.message });
+      this.pump();
+    });
+    const lost = (why: string) => {
+      const index = this.slots.indexOf(slot);
+      if (index < 0) return;
+      this.slots.splice(index, 1);
+      this.settle(slot, { status: 'failed', message: why });
+      this.pump();
+    };
+    worker.on('error', (error) => lost(error instanceof Error ? error.message : String(error)));
+    worker.on('exit', (code) => lost(`the analysis worker exited (code ${code})`));
+    return slot;
+  }
+
+  /** Ends the slot's job with `outcome` and puts a fresh worker in its place. */
+  private replace(slot: Slot, outcome: AnalysisOutcome<unknown>): void {
+    const index = this.slots.indexOf(slot);
+    if (index < 0) return;
+    this.slots.splice(index, 1);
+    void slot.worker.terminate();
+    this.settle(slot, outcome);
+    if (!this.disposed) this.slots.push(this.spawn());
+    this.pump();
+  }
+
+  private settle(slot: Slot, outcome: AnalysisOutcome<unknown>): void {
+    const job = slot.job;
+    slot.job = undefined;
+    if (!job) return;
+    clearTimeout(job.timer);
+    clearTimeout(job.cap);
+    job.resolve(outcome);
+  }
+}
