@@ -1,0 +1,315 @@
+// What each rule tells the author, word for word: the message, the text the squiggle is on, the
+// related locations and the quick fixes offered. The fixtures (rules.test.ts) check which rule
+// reports on which line; these check what it says there.
+import { describe, expect, it } from 'vitest';
+import { analyze, applyEdits, getBuiltinTemplate, type AnalyzeOptions, type Fix, type Template, type TemplateSection } from '../../server/src/core/index.js';
+import { closestTag, editDistance } from '../../server/src/core/rules/closest-tag.js';
+
+const DEFAULT = getBuiltinTemplate('default')!;
+
+/** One rule's problems as a reader sees them: the message, and the text each range covers. */
+function lint(text: string, rule: string, options: AnalyzeOptions = {}) {
+  return analyze(text, options).problems.filter((p) => p.rule === rule).map((p) => ({
+    message: p.message,
+    at: text.slice(p.range.start, p.range.end),
+    severity: p.severity,
+    ...(p.related ? { related: p.related.map((r) => ({ at: text.slice(r.range.start, r.range.end), offset: r.range.start, message: r.message })) } : {}),
+    fixes: p.fixes.map((fix) => describeFix(text, fix)),
+  }));
+}
+const describeFix = (text: string, fix: Fix) => ({ title: fix.title, preferred: fix.isPreferred ?? false, fixAll: fix.fixAll, result: applyEdits(text, fix.edits) });
+
+/** A document with every default section, `parts` replacing some bodies. */
+function doc(parts: Partial<Record<'head' | 'impact' | 'timeline' | 'measures' | 'lessons', string>> = {}): string {
+  return [
+    '# Postmortem: x', '', parts.head ?? '', '## Impact', '', parts.impact ?? 'Users.', '', '## Timeline', '', parts.timeline ?? '- 10:00 UTC a', '',
+    '## Root Cause and Resolution', '', '### Root Cause', '', 'A.', '', '### Resolution', '', 'B.', '',
+    '## Corrective and Preventative Measures', '', parts.measures ?? '- **Fix:** c', '', '## Lessons Learned', '', parts.lessons ?? 'L.', '',
+    '## Conclusion', '', 'C.', '',
+  ].join('\n');
+}
+const withSections = (sections: TemplateSection[], extra: Partial<Template> = {}): Template => ({ ...DEFAULT, sections, ...extra });
+
+describe('duplicate-section', () => {
+  it('points at the second heading and back at the first', () => {
+    const text = doc({ lessons: 'L.\n\n## Impact\n\nMore users.' });
+    expect(lint(text, 'duplicate-section')).toEqual([{
+      message: 'Section “Impact” appears twice; merge this one into the first.',
+      at: '## Impact',
+      severity: 'warning',
+      related: [{ at: '## Impact', offset: text.indexOf('## Impact'), message: 'First appearance' }],
+      fixes: [],
+    }]);
+  });
+});
+
+describe('action-item-unknown-tag', () => {
+  it('suggests the tag a typo meant, as the one preferred fix', () => {
+    const text = doc({ measures: '- **Fxi:** the retry loop' });
+    expect(lint(text, 'action-item-unknown-tag')).toEqual([{
+      message: 'Unknown tag “Fxi”: did you mean “Fix”? Known tags: Fix, Improvement, TODO.',
+      at: 'Fxi',
+      severity: 'warning',
+      fixes: [{ title: 'Change to Fix', preferred: true, fixAll: undefined, result: text.replace('Fxi', 'Fix') }],
+    }]);
+  });
+
+  it('offers every known tag, none preferred, when nothing is close', () => {
+    const text = doc({ measures: '- **Banana:** the retry loop' });
+    expect(lint(text, 'action-item-unknown-tag')).toEqual([{
+      message: 'Unknown tag “Banana”. Known tags: Fix, Improvement, TODO.',
+      at: 'Banana',
+      severity: 'warning',
+      fixes: ['Fix', 'Improvement', 'TODO'].map((tag) => ({ title: `Change to ${tag}`, preferred: false, fixAll: undefined, result: text.replace('Banana', tag) })),
+    }]);
+  });
+
+  it('says nothing about known tags, in any case', () => {
+    expect(lint(doc({ measures: '- **fix:** a\n- **TODO:** b' }), 'action-item-unknown-tag')).toEqual([]);
+  });
+});
+
+describe('action-item-untagged', () => {
+  it('names the tags in plain words and offers each, none preferred', () => {
+    const text = doc({ measures: '- add a retry\n  over two lines' });
+    expect(lint(text, 'action-item-untagged')).toEqual([{
+      message: 'Action item has no tag; start it with one of Fix, Improvement or TODO, in bold with a colon (quick fix).',
+      at: 'add a retry',
+      severity: 'warning',
+      fixes: ['Fix', 'Improvement', 'TODO'].map((tag) => ({ title: `Tag as ${tag}`, preferred: false, fixAll: undefined, result: text.replace('- add', `- **${tag}:** add`) })),
+    }]);
+  });
+
+  it('lists one or two tags as a sentence does', () => {
+    const text = doc({ measures: '- add a retry' });
+    const message = (tags: string[]) => lint(text, 'action-item-untagged', { template: { ...DEFAULT, tags } })[0].message;
+    expect(message(['Fix'])).toBe('Action item has no tag; start it with one of Fix, in bold with a colon (quick fix).');
+    expect(message(['Fix', 'Later'])).toBe('Action item has no tag; start it with one of Fix or Later, in bold with a colon (quick fix).');
+  });
+
+  it('squiggles only the first line of a CRLF item', () => {
+    const text = doc({ measures: '- add a retry\n  and more' }).replace(/\n/g, '\r\n');
+    expect(lint(text, 'action-item-untagged').map((p) => p.at)).toEqual(['add a retry']);
+  });
+});
+
+describe('empty-section', () => {
+  it('asks for content in a required section, and offers removal only for an optional one', () => {
+    const sections = DEFAULT.sections.map((s) => (s.title === 'Lessons Learned' ? { ...s, required: false } : s));
+    const text = doc({ impact: '<!-- to do -->', lessons: '---' });
+    expect(lint(text, 'empty-section', { template: withSections(sections) })).toEqual([
+      { message: 'Section “Impact” is empty: say what happened here.', at: '## Impact', severity: 'warning', fixes: [] },
+      { message: 'Section “Lessons Learned” is empty: say what happened here, or remove it if it does not apply.', at: '## Lessons Learned', severity: 'warning', fixes: [] },
+    ]);
+  });
+
+  it('counts text as content in a section whose template has no placeholder', () => {
+    const sections = DEFAULT.sections.map(({ placeholder: _, ...s }) => s);
+    expect(lint(doc({ impact: 'Users.' }), 'empty-section', { template: withSections(sections) })).toEqual([]);
+    expect(lint(doc({ impact: '' }), 'empty-section', { template: withSections(sections) }).map((p) => p.at)).toEqual(['## Impact']);
+  });
+
+  it('does not count the placeholder, but counts text that starts like it', () => {
+    const placeholder = 'Who and what was affected, and for how long?';
+    expect(lint(doc({ impact: placeholder }), 'empty-section').map((p) => p.at)).toEqual(['## Impact']);
+    expect(lint(doc({ impact: 'Who: everyone.' }), 'empty-section')).toEqual([]);
+  });
+});
+
+describe('heading-level', () => {
+  it('says which level the template asks for, and the fix rewrites only the marker', () => {
+    const text = doc().replace('## Impact', '### Impact');
+    expect(lint(text, 'heading-level')).toEqual([{
+      message: 'Section “Impact” should be a level 2 heading (##), not level 3.',
+      at: '### Impact',
+      severity: 'warning',
+      fixes: [{ title: 'Make “Impact” a ## heading', preferred: true, fixAll: true, result: doc() }],
+    }]);
+  });
+
+  it('counts levels from the title: under an H2 title, sections are H3', () => {
+    const text = doc().replace(/^#/gm, '##').replace('### Impact', '#### Impact');
+    expect(lint(text, 'heading-level').map((p) => [p.message, p.at])).toEqual([['Section “Impact” should be a level 3 heading (###), not level 4.', '#### Impact']]);
+  });
+
+  it('leaves an underlined heading to the author: no fix', () => {
+    const text = doc().replace('## Impact', 'Impact\n======');
+    expect(lint(text, 'heading-level')).toEqual([{
+      message: 'Section “Impact” should be a level 2 heading (##), not level 1.',
+      at: 'Impact\n======',
+      severity: 'warning',
+      fixes: [],
+    }]);
+  });
+
+  it('keeps out of Fix All a change that would leave a section without content', () => {
+    // Impact's only content is the sub-section under it; as an H2 it would have none.
+    const text = doc().replace('## Impact\n\nUsers.', '# Impact\n\n## Details\n\nUsers.');
+    const fixes = lint(text, 'heading-level').map((p) => p.fixes[0]);
+    expect(fixes.map((f) => [f.title, f.fixAll])).toEqual([['Make “Impact” a ## heading', false]]);
+    const withText = doc().replace('## Impact\n\nUsers.', '# Impact\n\nUsers.\n\n## Details\n\nMore.');
+    expect(lint(withText, 'heading-level').map((p) => p.fixes[0].fixAll)).toEqual([true]);
+  });
+
+  it('says nothing about headings the template does not know', () => {
+    expect(lint(doc({ lessons: 'L.\n\n##### Appendix\n\nx' }), 'heading-level')).toEqual([]);
+  });
+});
+
+describe('missing-section', () => {
+  it('anchors on the title, or else on the first line without its trailing spaces', () => {
+    expect(lint('# Postmortem: x\n\nText.\n', 'missing-section')[0].at).toBe('# Postmortem: x');
+    expect(lint('Some notes   \nmore\n', 'missing-section')[0].at).toBe('Some notes');
+    expect(lint('Only a line  ', 'missing-section')[0].at).toBe('Only a line');
+  });
+
+  it('anchors on the first line when the title comes from the front matter', () => {
+    const text = '---\ntitle: Outage\n---\n\nText.\n';
+    expect(lint(text, 'missing-section')[0].at).toBe('---');
+  });
+});
+
+describe('section-order', () => {
+  it('flags the one section out of place, naming the section it belongs after', () => {
+    const text = doc().replace('## Impact\n\nUsers.\n\n## Timeline\n\n- 10:00 UTC a', '## Timeline\n\n- 10:00 UTC a\n\n## Impact\n\nUsers.');
+    expect(lint(text, 'section-order')).toEqual([{
+      message: 'Section “Timeline” is out of order: the template puts it after “Impact”.',
+      at: '## Timeline',
+      severity: 'info',
+      related: [{ at: '## Impact', offset: text.indexOf('## Impact'), message: 'The template puts “Timeline” after this section' }],
+      fixes: [],
+    }]);
+  });
+
+  it('names the section it belongs before when the sections in order come first', () => {
+    const text = doc().replace('## Impact\n\nUsers.\n\n', '').replace('## Conclusion', '## Impact\n\nUsers.\n\n## Conclusion');
+    expect(lint(text, 'section-order').map((p) => [p.message, p.related?.[0].at])).toEqual([
+      ['Section “Impact” is out of order: the template puts it before “Timeline”.', '## Timeline'],
+    ]);
+  });
+
+  it('compares only sections the template puts side by side, and first appearances only', () => {
+    const children = doc().replace('### Root Cause\n\nA.\n\n### Resolution\n\nB.', '### Resolution\n\nB.\n\n### Root Cause\n\nA.');
+    expect(lint(children, 'section-order').map((p) => p.message)).toEqual(['Section “Resolution” is out of order: the template puts it after “Root Cause”.']);
+    const repeated = doc({ lessons: 'L.\n\n## Impact\n\nAgain.' });
+    expect(lint(repeated, 'section-order')).toEqual([]);
+  });
+});
+
+describe('timeline-order', () => {
+  const entries = (...lines: string[]) => doc({ timeline: lines.join('\n') });
+
+  it('flags the entry that goes back, with the previous entry related', () => {
+    const text = entries('- 10:00 UTC a', '- 10:20 UTC b', '- 10:10 UTC c', '- 10:30 UTC d');
+    const [problem] = lint(text, 'timeline-order');
+    expect(problem).toMatchObject({
+      message: 'Timeline goes backwards: 10:10 UTC comes after 10:20 UTC on the entry above.',
+      at: '10:10 UTC',
+      severity: 'error',
+      related: [{ at: '10:20 UTC', message: 'Previous entry: 10:20 UTC' }],
+    });
+    expect(problem.fixes.map((f) => f.title)).toEqual(['Move this entry into time order']);
+  });
+
+  it('flags an entry later than both neighbours as the odd one, with the next entry related', () => {
+    const text = entries('- 10:00 UTC a', '- 19:00 UTC typo', '- 10:10 UTC c', '- 10:20 UTC d');
+    expect(lint(text, 'timeline-order').map(({ message, at, related }) => ({ message, at, related: related?.map((r) => r.message) }))).toEqual([{
+      message: 'Timeline goes backwards after 19:00 UTC: it is later than the entries around it (10:10 UTC follows). Check its time.',
+      at: '19:00 UTC',
+      related: ['Next entry: 10:10 UTC'],
+    }]);
+  });
+
+  it('in a newest-first timeline, flags an entry that goes forwards', () => {
+    const text = entries('<!-- postmortem-timeline newest-first -->', '- 10:30 UTC a', '- 10:20 UTC b', '- 10:40 UTC c', '- 10:00 UTC d');
+    expect(lint(text, 'timeline-order').map((p) => p.message)).toEqual([
+      'Timeline goes forwards (this timeline is newest first): 10:40 UTC comes after 10:20 UTC on the entry above.',
+    ]);
+  });
+
+  it('reads a time-only entry before the previous one as the next day, and says how to write it', () => {
+    const dated = entries('- 2024-05-01 23:50 UTC a', '- 00:10 UTC b');
+    expect(lint(dated, 'timeline-order').map((p) => [p.message, p.at])).toEqual([
+      ['00:10 UTC is earlier than 2024-05-01 23:50 UTC above: read as the next day. If it is, write the date (“2024-05-02 00:10 UTC”); if not, check the time.', '00:10 UTC'],
+    ]);
+  });
+});
+
+describe('timeline-unreadable', () => {
+  const entry = (line: string, options?: AnalyzeOptions) => lint(doc({ timeline: `- 10:00 UTC a\n${line}` }), 'timeline-unreadable', options).map((p) => [p.message, p.at]);
+
+  it('quotes a time it cannot read', () => {
+    expect(entry('- **TBD:** b')).toEqual([['Can’t read the time “TBD” of this timeline entry; write it like 15:04, 3:04 PM or 2023-06-10 15:04 UTC.'.replace('’', "'"), 'TBD']]);
+  });
+
+  it('asks for the date order of a numeric date, unless the template gives one', () => {
+    expect(entry('- **03/01:** b')).toEqual([['Can\'t tell which date “03/01” is: write it as 2024-03-01, or set "timeline": {"dateOrder": "mdy"} (month first) or "dmy" (day first) in .postmortemrc.json.', '03/01']]);
+    expect(entry('- **03/01:** b', { template: { ...DEFAULT, timeline: { ...DEFAULT.timeline, dateOrder: 'mdy' } } })).toEqual([]);
+  });
+
+  it('asks for a time where an entry has none', () => {
+    const table = doc({ timeline: '| Time | Event |\n|---|---|\n| 10:00 UTC | a |\n|  | b |' });
+    expect(lint(table, 'timeline-unreadable').map((p) => [p.message, p.at])).toEqual([['This timeline entry has no time; start it with one, like 15:04 or 2023-06-10 15:04 UTC.', '|  | b |']]);
+  });
+});
+
+describe('timeline-window', () => {
+  const head = '**Duration:** 2024-05-01 10:00 - 2024-05-01 11:00 (UTC)\n';
+  const window = (timeline: string, duration = head) => lint(doc({ head: duration, timeline }), 'timeline-window').map((p) => [p.message, p.at, p.related?.map((r) => [r.at, r.message])]);
+
+  it('flags entries before the start and after the end, pointing at the Duration', () => {
+    const declared = '2024-05-01 10:00 - 2024-05-01 11:00 (UTC)';
+    const line = `**Duration:** ${declared}`;
+    expect(window('- 2024-05-01 09:59 UTC a\n- 2024-05-01 10:00 UTC b\n- 2024-05-01 11:01 UTC c\n- 2024-05-01 11:02 UTC d')).toEqual([
+      [`2024-05-01 09:59 UTC is before the start of the Duration (${declared}); widen the Duration or check the time.`, '2024-05-01 09:59 UTC', [[line, 'Declared Duration']]],
+      [`2024-05-01 11:02 UTC is after the end of the Duration (${declared}); widen the Duration or check the time.`, '2024-05-01 11:02 UTC', [[line, 'Declared Duration']]],
+    ]);
+  });
+
+  it('says when the Duration ends before it starts, and hints at the end date when it has none', () => {
+    expect(window('- 2024-05-01 10:30 UTC a', '**Duration:** 2024-05-01 23:00 - 01:00 (UTC)\n')).toEqual([
+      ['Duration ends before it starts: 2024-05-01 23:00 - 01:00 (UTC). If it ended the next day, write the end date too.', '**Duration:** 2024-05-01 23:00 - 01:00 (UTC)', undefined],
+    ]);
+    expect(window('- 2024-05-01 10:30 UTC a', '**Duration:** 2024-05-02 10:00 - 2024-05-01 11:00 (UTC)\n')).toEqual([
+      ['Duration ends before it starts: 2024-05-02 10:00 - 2024-05-01 11:00 (UTC).', '**Duration:** 2024-05-02 10:00 - 2024-05-01 11:00 (UTC)', undefined],
+    ]);
+  });
+
+  it('ignores unreadable entries and lone dates, and a Duration it cannot read', () => {
+    expect(window('- **TBD:** a\n- 2024-04-30\n- 2024-05-01 10:30 UTC b')).toEqual([]);
+    expect(window('- 2024-05-02 10:30 UTC a', '**Duration:** 2024-05-01 10:00 - later\n')).toEqual([]);
+    expect(window('- 2024-05-02 10:30 UTC a', '**Duration:** sometime - 2024-05-01 11:00\n')).toEqual([]);
+  });
+});
+
+describe('closest tag', () => {
+  const TAGS = ['Fix', 'Improvement', 'TODO'];
+
+  it('counts insertions, deletions, substitutions and adjacent swaps as one edit each', () => {
+    expect(editDistance('fxi', 'fix')).toBe(1);
+    expect(editDistance('kitten', 'sitting')).toBe(3);
+    expect(editDistance('', 'abc')).toBe(3);
+    expect(editDistance('abc', '')).toBe(3);
+    expect(editDistance('abcd', 'acbd')).toBe(1);
+    expect(editDistance('ca', 'abc')).toBe(3);
+    expect(editDistance('improvment', 'improvement')).toBe(1);
+    expect(editDistance('same', 'same')).toBe(0);
+  });
+
+  it('returns the known spelling of the nearest tag, the first one on a tie', () => {
+    expect(closestTag('fxi', TAGS)).toBe('Fix');
+    expect(closestTag('todo', TAGS)).toBe('TODO');
+    expect(closestTag('Fax', ['Fox', 'Fix'])).toBe('Fox');
+    expect(closestTag('x', ['y'])).toBe('y');
+  });
+
+  it('allows one edit per three letters of the longer word, at least one', () => {
+    expect(closestTag('Imprvmnt', TAGS)).toBe('Improvement');
+    expect(closestTag('Banana', TAGS)).toBeUndefined();
+    expect(closestTag('', TAGS)).toBeUndefined();
+    expect(closestTag('ab', ['cd'])).toBeUndefined();
+    expect(closestTag('abcdef', ['abcxyz'])).toBeUndefined();
+    expect(closestTag('abcdef', ['abcdxy'])).toBe('abcdxy');
+    expect(closestTag('fix', [])).toBeUndefined();
+  });
+});
