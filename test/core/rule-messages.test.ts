@@ -313,3 +313,91 @@ describe('closest tag', () => {
     expect(closestTag('fix', [])).toBeUndefined();
   });
 });
+
+describe('timeline-direction', () => {
+  const newestFirst = ['- 10:30 UTC d', '- 10:20 UTC c', '- 10:10 UTC b', '- 10:00 UTC a'].join('\n');
+
+  it('says the timeline runs newest first, and the fix marks it so under the heading', () => {
+    const text = doc({ timeline: newestFirst });
+    expect(lint(text, 'timeline-direction')).toEqual([{
+      message: 'This timeline runs newest first; its order is checked that way. Say so in the file (<!-- postmortem-timeline newest-first -->) to keep it that way.',
+      at: '## Timeline',
+      severity: 'info',
+      fixes: [{ title: 'Mark the timeline as newest first', preferred: true, fixAll: undefined, result: text.replace('## Timeline\n', '## Timeline\n<!-- postmortem-timeline newest-first -->\n') }],
+    }]);
+    expect(lint(text, 'timeline-order')).toEqual([]);
+  });
+
+  it('says it runs oldest first where the template expects newest first, keeping CRLF', () => {
+    const template = { ...DEFAULT, timeline: { ...DEFAULT.timeline, order: 'descending' as const } };
+    const text = doc({ timeline: ['- 10:00 UTC a', '- 10:10 UTC b', '- 10:20 UTC c', '- 10:30 UTC d'].join('\n') }).replace(/\n/g, '\r\n');
+    const [problem] = lint(text, 'timeline-direction', { template });
+    expect(problem.message).toContain('This timeline runs oldest first');
+    expect(problem.fixes.map((f) => [f.title, f.result])).toEqual([
+      ['Mark the timeline as oldest first', text.replace('## Timeline\r\n', '## Timeline\r\n<!-- postmortem-timeline oldest-first -->\r\n')],
+    ]);
+  });
+
+  it('needs at least three steps the other way, and most of them', () => {
+    expect(lint(doc({ timeline: '- 10:20 UTC c\n- 10:10 UTC b\n- 10:00 UTC a' }), 'timeline-direction')).toHaveLength(1);
+    expect(lint(doc({ timeline: '- 10:10 UTC b\n- 10:00 UTC a' }), 'timeline-direction')).toEqual([]);
+    expect(lint(doc({ timeline: '- 10:30 UTC d\n- 10:20 UTC c\n- 10:25 UTC x\n- 10:26 UTC y\n- 10:10 UTC b' }), 'timeline-direction')).toEqual([]);
+  });
+
+  it('anchors on the first entry, and marks after its line, when the timeline has no heading', () => {
+    const text = '# Postmortem: x\n\n- 10:30 UTC d\n- 10:20 UTC c\n- 10:10 UTC b\n- 10:00 UTC a';
+    expect(lint(text, 'timeline-direction').map((p) => [p.at, p.fixes[0].result])).toEqual([
+      ['10:30 UTC', text.replace('d\n', 'd\n<!-- postmortem-timeline newest-first -->\n')],
+    ]);
+  });
+});
+
+describe('timeline-empty', () => {
+  it('lists the entry shapes it reads when a timeline has text but no entry', () => {
+    const text = doc({ timeline: 'The alert fired at about one.\n\n- Detection: an alert.' });
+    expect(lint(text, 'timeline-empty')).toEqual([{
+      message: 'No timeline entry could be read in “Timeline”. Entries are `- 14:05 UTC: …` list items, `| Time | Event |` table rows, `### 14:05` headings or lines that start with a time.',
+      at: '## Timeline',
+      severity: 'warning',
+      fixes: [],
+    }]);
+  });
+
+  it('is quiet for an empty timeline, a placeholder, a lone date, or an unreadable entry', () => {
+    for (const timeline of ['', '<!-- later -->', 'Key events, oldest first, one list item each: time, then what happened.', '- 2024-05-01', '- TBD: a']) {
+      expect(lint(doc({ timeline }), 'timeline-empty')).toEqual([]);
+    }
+  });
+
+  it('looks only inside the timeline section: entries elsewhere do not count', () => {
+    const text = doc({ timeline: 'Nothing with a time.', lessons: '- 10:00 UTC a lesson' });
+    expect(lint(text, 'timeline-empty').map((p) => p.at)).toEqual(['## Timeline']);
+  });
+});
+
+describe('missing-section: Rename', () => {
+  it('offers to rename an unknown heading that shares a word, preferred over adding one', () => {
+    const text = doc().replace('## Corrective and Preventative Measures', '## Corrective Steps');
+    const [problem] = lint(text, 'missing-section');
+    expect(problem.message).toBe('Missing required section “Corrective and Preventative Measures”.');
+    expect(problem.fixes.map((f) => [f.title, f.preferred, f.fixAll])).toEqual([
+      ['Rename “Corrective Steps” to “Corrective and Preventative Measures”', true, false],
+      ['Add section “Corrective and Preventative Measures”', false, false],
+    ]);
+    expect(problem.fixes[0].result).toBe(doc());
+  });
+
+  it('rewrites an underlined heading as a # heading at the template level, and keeps the hashes of an ATX one', () => {
+    const setext = doc().replace('## Lessons Learned', 'Lessons we learned\n------------------');
+    expect(lint(setext, 'missing-section')[0].fixes[0].result).toBe(doc());
+    // Under an H2 title the sections are H3: the rename keeps the heading's own marker.
+    const shifted = doc().replace(/^#/gm, '##');
+    const deeper = shifted.replace('### Lessons Learned', '### Lessons for later');
+    expect(lint(deeper, 'missing-section')[0].fixes[0].result).toBe(shifted);
+  });
+
+  it('does not take a heading that shares only a short or common word', () => {
+    const text = doc().replace('## Lessons Learned', '## The Notes');
+    expect(lint(text, 'missing-section')[0].fixes.map((f) => f.title)).toEqual(['Add section “Lessons Learned”']);
+  });
+});
