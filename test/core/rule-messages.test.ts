@@ -235,6 +235,46 @@ describe('timeline-order', () => {
   });
 });
 
+describe('timeline-order: each entry as the span its precision gives', () => {
+  const order = (...lines: string[]) => {
+    const text = doc({ timeline: lines.join('\n') });
+    return lint(text, 'timeline-order').map((p) => [p.at, p.message]);
+  };
+
+  it('takes a minute to run to its end: 10:00 after 10:00:30 is in order, after 10:01:00 it is not', () => {
+    expect(order('- 10:00:30 UTC a', '- 10:00 UTC b')).toEqual([]);
+    expect(order('- 10:01:00 UTC a', '- 10:00 UTC b')).toEqual([['10:00 UTC', 'Timeline goes backwards: 10:00 UTC comes after 10:01:00 UTC on the entry above.']]);
+    expect(order('<!-- postmortem-timeline newest-first -->', '- 10:00 UTC a', '- 10:00:30 UTC b')).toEqual([]);
+    expect(order('<!-- postmortem-timeline newest-first -->', '- 10:00 UTC a', '- 10:01 UTC b').map(([at]) => at)).toEqual(['10:01 UTC']);
+  });
+
+  it('takes a date to span its day, on an entry or as a heading', () => {
+    expect(order('- 2024-05-01 10:00 UTC a', '- 2024-05-01 b', '- 2024-05-01 11:00 UTC c')).toEqual([]);
+    expect(order('- 2024-05-02 10:00 UTC a', '- 2024-05-01 b').map(([at]) => at)).toEqual(['2024-05-01']);
+    expect(order('### 2024-05-02', '', '- 10:00 UTC a', '', '### 2024-05-01', '', '- 11:00 UTC b')).toEqual([
+      ['### 2024-05-01', 'Timeline goes backwards: 2024-05-01 comes after 10:00 UTC on the entry above.'],
+    ]);
+  });
+
+  it('names how an ambiguous zone was read', () => {
+    expect(order('- 10:00 IST a', '- 09:00 IST b')).toEqual([[
+      '09:00 IST',
+      'Timeline goes backwards: 09:00 IST comes after 10:00 IST on the entry above. (IST was read as India Standard Time (+05:30); set "timeline": {"zoneAliases": {"IST": "…"}} to read it otherwise.)',
+    ]]);
+  });
+
+  it('without a year, asks for the date before the time rather than inventing one', () => {
+    expect(order('- May 1 23:50 UTC a', '- 00:10 UTC b')).toEqual([[
+      '00:10 UTC',
+      '00:10 UTC is earlier than May 1 23:50 UTC above: read as the next day. If it is, write the date (the date before the time); if not, check the time.',
+    ]]);
+  });
+
+  it('reports each entry once, even when it is both the odd one and goes back', () => {
+    expect(order('- 10:00 UTC a', '- 10:30 UTC b', '- 10:20 UTC c', '- 10:10 UTC d').map(([at]) => at)).toEqual(['10:30 UTC', '10:10 UTC']);
+  });
+});
+
 describe('timeline-unreadable', () => {
   const entry = (line: string, options?: AnalyzeOptions) => lint(doc({ timeline: `- 10:00 UTC a\n${line}` }), 'timeline-unreadable', options).map((p) => [p.message, p.at]);
 
