@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import SmallTestsFirst from './sequencer.js';
 
 // Stryker's test run: only the tests of the pure core, on text. The mutated files are rules,
 // fixes and time, which these tests drive directly; the protocol, CLI and property tests spawn
@@ -18,6 +19,7 @@ export default defineConfig({
     // was spent importing the engine again. Safe because Stryker switches mutants at run time
     // (module-level code runs unmutated) and the two lazy tables in time/ are not mutated.
     isolate: false,
+    sequence: { sequencer: SmallTestsFirst },
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },
