@@ -436,6 +436,23 @@ describe('missing-section: Rename', () => {
     expect(lint(deeper, 'missing-section')[0].fixes[0].result).toBe(shifted);
   });
 
+  it('looks for the heading among the missing section’s siblings, under its parent', () => {
+    const withChild = (heading: string) => doc().replace('### Root Cause\n\nA.', `${heading}\n\nA.`);
+    const fixes = (heading: string) => lint(withChild(heading), 'missing-section').flatMap((p) => p.fixes.map((f) => f.title));
+    expect(fixes('### Cause analysis')).toEqual(['Rename “Cause analysis” to “Root Cause”', 'Add section “Root Cause”']);
+    expect(fixes('### Root')).toEqual(['Rename “Root” to “Root Cause”', 'Add section “Root Cause”']);
+    expect(fixes('### Roo things')).toEqual(['Add section “Root Cause”']);
+    expect(fixes('### Why it broke')).toEqual(['Add section “Root Cause”']);
+    expect(lint(withChild('### Cause analysis'), 'missing-section')[0].fixes[0].result).toBe(doc());
+  });
+
+  it('matches words whatever their case and punctuation, cut to five letters', () => {
+    const titled = (heading: string) => lint(doc().replace('## Lessons Learned', heading), 'missing-section')[0].fixes.map((f) => f.title);
+    expect(titled('## LESSONS-learned!')).toEqual(['Rename “LESSONS-learned!” to “Lessons Learned”', 'Add section “Lessons Learned”']);
+    expect(titled('## Lesson')).toEqual(['Rename “Lesson” to “Lessons Learned”', 'Add section “Lessons Learned”']);
+    expect(titled('## What went wrong when')).toEqual(['Add section “Lessons Learned”']);
+  });
+
   it('does not take a heading that shares only a short or common word', () => {
     const text = doc().replace('## Lessons Learned', '## The Notes');
     expect(lint(text, 'missing-section')[0].fixes.map((f) => f.title)).toEqual(['Add section “Lessons Learned”']);
