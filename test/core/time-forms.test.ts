@@ -141,11 +141,24 @@ const READINGS: [string, Expected][] = [
   ['15:00   UTC', { hour: 15, minute: 0, length: 5 }],
   ['15:00 (Europe/Berlin)', { hour: 15, minute: 0, zone: 'Europe/Berlin', length: 21 }],
   ['15:00 , x', { hour: 15, minute: 0, length: 5 }],
+  // Where a reading stops: what follows is not part of it.
+  ['15:00-ishy', { hour: 15, minute: 0, length: 5 }],
+  ['15:00(Sat)', { hour: 15, minute: 0, length: 5 }],
+  ['15:00 Sat.x', { hour: 15, minute: 0, length: 5 }],
+  ['15:00 x 16:00', { hour: 15, minute: 0, length: 5 }],
+  ['15:00 –> 16:00', { hour: 15, minute: 0, length: 5 }],
+  ['15:00 - 1610', { hour: 15, minute: 0, length: 5 }],
+  ['15:00 on2023-06-10', { hour: 15, minute: 0, length: 5 }],
+  ['June 10 on June 11', { month: 6, day: 10, dateOnly: true, length: 7 }],
+  ['June 10 15:00 on June 11', { month: 6, day: 10, hour: 15, minute: 0, length: 13 }],
+  ['2024-03-01/9:05', { year: 2024, month: 3, day: 1, hour: 9, minute: 5, length: 15 }],
+  ['2024-03-01/TBD', { year: 2024, month: 3, day: 1, dateOnly: true, length: 10 }],
 ];
 
 describe('parseTimestamp: edges of each part', () => {
+  // Strict: a part not written is absent, not present and undefined.
   it.each(READINGS)('%j', (text, expected) => {
-    expect(parseTimestamp(text)).toEqual(parts(expected));
+    expect(parseTimestamp(text)).toStrictEqual(parts(expected));
   });
 });
 
@@ -156,6 +169,7 @@ describe('parseTimestamp: near misses that are not read', () => {
     '10thx June', '2023-06/10', '2023-123-01', '2023-06-100', '10June', '10 ofJune', '31 April', 'about10:00',
     '15:00ishy', '2024-05-12 TBD', '2023-06-10T1500', '2024-03-01 25:00', '15:00 on June 31', '15:00Zulu',
     '15:00%', '15:00,5', '15:00.5', '15:00/3', '15:00-3',
+    '15:00Sat', '2024-03-01x09:05', 'June 10at 15:00', '15:00-07', 'Fri later', 'Fri 25:00', '15:00to 16:00', '15:00on 2023-06-10',
   ])('%j', (text) => {
     expect(parseTimestamp(text)).toBeNull();
   });

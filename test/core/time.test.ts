@@ -102,7 +102,7 @@ const FORMS: [string, Expected][] = [
 
 describe('parseTimestamp: forms', () => {
   it.each(FORMS)('%s', (text, expected) => {
-    expect(parseTimestamp(text)).toEqual(parts(expected));
+    expect(parseTimestamp(text)).toStrictEqual(parts(expected));
   });
 
   it('reads bare HHMM only when allowed', () => {
