@@ -2,7 +2,7 @@
 // text "Add section" writes: where it lands, the blank lines around it, and the line that first
 // closes a code block or HTML block the author left open at the end of the document.
 import { describe, expect, it } from 'vitest';
-import { analyze, applyEdits, applyFixes, selectCompatibleFixes, type Fix, type TextEdit } from '../../server/src/core/index.js';
+import { analyze, applyEdits, applyFixes, getBuiltinTemplate, isUnattended, selectCompatibleFixes, type AnalyzeOptions, type Fix, type Template, type TextEdit } from '../../server/src/core/index.js';
 
 const edit = (start: number, end: number, newText: string): TextEdit => ({ start, end, newText });
 const fix = (title: string, ...edits: TextEdit[]): Fix => ({ title, edits });
@@ -77,8 +77,8 @@ const UP_TO_LESSONS = [
 const CONCLUSION = '## Conclusion\n\n<!-- Where things stand now and what happens next, in a few sentences. -->\n';
 
 /** The edit of "Add section “title”". */
-function addSection(text: string, title: string): TextEdit {
-  const add = analyze(text).problems.flatMap((p) => p.fixes).find((f) => f.title === `Add section “${title}”`);
+function addSection(text: string, title: string, options?: AnalyzeOptions): TextEdit {
+  const add = analyze(text, options).problems.flatMap((p) => p.fixes).find((f) => f.title === `Add section “${title}”`);
   expect(add?.edits).toHaveLength(1);
   return add!.edits[0];
 }
@@ -188,5 +188,71 @@ describe('Add section, between sections', () => {
     const timeline = addSection(doc, 'Timeline');
     expect(timeline.start).toBe(doc.indexOf('## Lessons Learned'));
     expect(timeline.newText.startsWith('\n## Timeline\n')).toBe(true);
+  });
+});
+
+describe('Add section: edges of the end of the document', () => {
+  it('closes a fence that the last line of a document without a line break does not close', () => {
+    expect(conclude('```\nx\n~~~')).toBe(`${UP_TO_LESSONS}\`\`\`\nx\n~~~\n\`\`\`\n\n${CONCLUSION}`);
+    expect(conclude('````\nx\n```')).toBe(`${UP_TO_LESSONS}\`\`\`\`\nx\n\`\`\`\n\`\`\`\`\n\n${CONCLUSION}`);
+    expect(conclude('```\nx\n```')).toBe(`${UP_TO_LESSONS}\`\`\`\nx\n\`\`\`\n\n${CONCLUSION}`);
+  });
+
+  it('adds no closing line after indented code or a paragraph, even with HTML before them', () => {
+    expect(conclude('<b>Note</b> text\n\nL.\n')).toBe(`${UP_TO_LESSONS}<b>Note</b> text\n\nL.\n\n${CONCLUSION}`);
+    expect(conclude('<div>x</div>\n\n    indented code\n')).toBe(`${UP_TO_LESSONS}<div>x</div>\n\n    indented code\n\n${CONCLUSION}`);
+  });
+
+  it('closes a block at the end of a long last section, read in pieces', () => {
+    const long = 'A paragraph of the lessons.\n\n'.repeat(800);
+    expect(conclude(`${long}\`\`\`\nx\n`)).toBe(`${UP_TO_LESSONS}${long}\`\`\`\nx\n\`\`\`\n\n${CONCLUSION}`);
+  });
+
+  it('adds no closing line to a section inserted before the end', () => {
+    const text = UP_TO_LESSONS.replace('## Timeline\n\n- 10:00 UTC a\n\n', '') + 'L.\n\n## Conclusion\n\n```\nopen\n';
+    expect(addSection(text, 'Timeline').newText).toBe('## Timeline\n\n<!-- Key events, oldest first, one list item each: time, then what happened. -->\n\n');
+  });
+
+  it('inserts at the very start with no blank line before it', () => {
+    const text = '## Timeline\n\n- 10:00 UTC a\n';
+    expect(addSection(text, 'Impact')).toEqual({ start: 0, end: 0, newText: '## Impact\n\n<!-- Who and what was affected, and for how long? -->\n\n' });
+  });
+
+  it('appends to a document that has only sections the template does not know', () => {
+    const text = '# Title\n\n## Notes\n\nx\n';
+    expect(addSection(text, 'Impact')).toEqual({ start: text.length, end: text.length, newText: '\n## Impact\n\n<!-- Who and what was affected, and for how long? -->\n' });
+  });
+});
+
+describe('Add section: what it writes', () => {
+  const DEFAULT = getBuiltinTemplate('default')!;
+
+  it('writes headings one level deeper under an H2 title', () => {
+    const text = '## Postmortem: x\n\n### Impact\n\nUsers.\n';
+    expect(addSection(text, 'Timeline').newText).toBe('\n### Timeline\n\n<!-- Key events, oldest first, one list item each: time, then what happened. -->\n');
+  });
+
+  it('writes only the required children, and keeps a placeholder from ending its comment early', () => {
+    const template: Template = {
+      ...DEFAULT,
+      sections: [{
+        title: 'Analysis', level: 2, placeholder: 'Why -- and how --- it happened',
+        sections: [{ title: 'Cause', level: 3, placeholder: 'The cause' }, { title: 'Extras', level: 3, required: false, placeholder: 'Optional' }],
+      }, { title: 'Summary', level: 2, placeholder: 'A -- B --- C' }],
+    };
+    expect(addSection('# P\n', 'Analysis', { template }).newText).toBe('\n## Analysis\n\n### Cause\n\n<!-- The cause -->\n');
+    expect(addSection('# P\n', 'Summary', { template }).newText).toBe('\n## Summary\n\n<!-- A — B — C -->\n');
+  });
+});
+
+describe('isUnattended: what Fix All applies', () => {
+  it('follows fixAll when a fix says, else whether it is preferred', () => {
+    const fix = (fields: Partial<Fix>): Fix => ({ title: 't', edits: [], ...fields });
+    expect(isUnattended(fix({ fixAll: true }))).toBe(true);
+    expect(isUnattended(fix({ fixAll: false, isPreferred: true }))).toBe(false);
+    expect(isUnattended(fix({ fixAll: true, isPreferred: false }))).toBe(true);
+    expect(isUnattended(fix({ isPreferred: true }))).toBe(true);
+    expect(isUnattended(fix({ isPreferred: false }))).toBe(false);
+    expect(isUnattended(fix({}))).toBe(false);
   });
 });

@@ -101,6 +101,16 @@ describe('Move this entry into time order: where the entry lands', () => {
     expect(moved(body('- 10:00 a', '- 10:30 b', '- ~10:10 c', '- 10:40 d'))).toBe(body('- 10:00 a', '- ~10:10 c', '- 10:30 b', '- 10:40 d'));
   });
 
+  it('steps over an unreadable entry, which stays where it is', () => {
+    expect(moved(body('- 10:00 a', '- TBD b', '- 10:30 c', '- 10:10 d'))).toBe(body('- 10:00 a', '- TBD b', '- 10:10 d', '- 10:30 c'));
+  });
+
+  it('in a newest-first timeline, moves an entry back or the one far behind forward', () => {
+    const template = { ...getBuiltinTemplate('default')!, timeline: { order: 'descending' as const, defaultTimeZone: 'UTC' } };
+    expect(move(body('- 10:40 a', '- 10:30 b', '- 10:10 c', '- 10:20 d', '- 10:00 e'), { template }).text).toBe(body('- 10:40 a', '- 10:30 b', '- 10:20 d', '- 10:10 c', '- 10:00 e'));
+    expect(move(body('- 10:40 a', '- 10:00 b', '- 10:30 c', '- 10:20 d'), { template }).text).toBe(body('- 10:40 a', '- 10:30 c', '- 10:20 d', '- 10:00 b'));
+  });
+
   it('offers each of two separate slips its own move', () => {
     const text = body('- 10:00 a', '- 10:30 b', '- 10:10 c', '- 10:40 d', '- 10:20 e');
     expect(order(text).map((p) => applyFixes(text, p.fixes).text)).toEqual([

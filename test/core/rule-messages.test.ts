@@ -453,6 +453,20 @@ describe('missing-section: Rename', () => {
     expect(titled('## What went wrong when')).toEqual(['Add section “Lessons Learned”']);
   });
 
+  it('does not rename a heading from elsewhere, a known section, or one sharing only “and”', () => {
+    const titles = (text: string, options?: AnalyzeOptions) => lint(text, 'missing-section', options).map((p) => p.fixes.map((f) => f.title));
+    // A top-level unknown heading is not the missing child of Root Cause and Resolution.
+    expect(titles(doc().replace('### Root Cause\n\nA.\n\n', '').replace('## Lessons Learned', '## Cause analysis\n\nx\n\n## Lessons Learned'))).toEqual([['Add section “Root Cause”']]);
+    expect(titles(doc().replace('## Root Cause and Resolution\n\n### Root Cause\n\nA.\n\n### Resolution\n\nB.\n\n', '## Q and A\n\nx\n\n'))).toEqual([['Add section “Root Cause and Resolution”']]);
+    const template = withSections([{ title: 'Customer Impact', level: 2 }, { title: 'Customer Communication', level: 2 }]);
+    expect(titles('# P\n\n## Customer Impact\n\nx\n', { template })).toEqual([['Add section “Customer Communication”']]);
+  });
+
+  it('rewrites an underlined heading whose text starts with # as an ATX heading of the template level', () => {
+    const text = doc().replace('## Lessons Learned', '#Lessons notes\n---');
+    expect(lint(text, 'missing-section')[0].fixes[0].result).toBe(doc());
+  });
+
   it('does not take a heading that shares only a short or common word', () => {
     const text = doc().replace('## Lessons Learned', '## The Notes');
     expect(lint(text, 'missing-section')[0].fixes.map((f) => f.title)).toEqual(['Add section “Lessons Learned”']);

@@ -43,7 +43,7 @@ export function insertionOffset(postmortem: Postmortem, entry: TemplateEntry): n
  * Inserts `lines` as a block at a line start, with exactly one blank line around it. `close` is a
  * line that first ends a fence or HTML block left open before `offset` (see openBlockCloser).
  */
-export function insertBlock(text: string, offset: number, lines: string[], close = ''): Fix['edits'][number] {
+export function insertBlock(text: string, offset: number, lines: string[], close: string): Fix['edits'][number] {
   const eol = detectEol(text);
   let prefix = '';
   // A closer follows the open block's last line (a close means text before `offset`).
