@@ -152,7 +152,44 @@ const READINGS: [string, Expected][] = [
   ['June 10 on June 11', { month: 6, day: 10, dateOnly: true, length: 7 }],
   ['June 10 15:00 on June 11', { month: 6, day: 10, hour: 15, minute: 0, length: 13 }],
   ['2024-03-01/9:05', { year: 2024, month: 3, day: 1, hour: 9, minute: 5, length: 15 }],
-  ['2024-03-01/TBD', { year: 2024, month: 3, day: 1, dateOnly: true, length: 10 }],
+  ['2024-03-01/TBD', { year: 2024, month: 3, day: 1, dateOnly: true, length: 10 }],  // Spaces (tabs, no-break spaces), case, ordinals, zone words and offsets at their limits.
+  ['15:00\u00a0UTC', { hour: 15, minute: 0, zone: 'UTC', length: 9 }],
+  ['15:00\tUTC', { hour: 15, minute: 0, zone: 'UTC', length: 9 }],
+  ['3\u202fPM', { hour: 15, minute: 0, length: 4 }],
+  ['15:00    UTC', { hour: 15, minute: 0, length: 5 }],
+  ['June 10 AT 15:00', { month: 6, day: 10, hour: 15, minute: 0, length: 16 }],
+  ['15:00.', { hour: 15, minute: 0, length: 5 }],
+  ['15:00:', { hour: 15, minute: 0, length: 5 }],
+  ['15:00,', { hour: 15, minute: 0, length: 5 }],
+  ['15:00-', { hour: 15, minute: 0, length: 5 }],
+  ['3 a.m', { hour: 3, minute: 0, length: 5 }],
+  ['3 am.', { hour: 3, minute: 0, length: 4 }],
+  ['15:00:07.12', { hour: 15, minute: 0, second: 7, millisecond: 120, length: 11 }],
+  ['11:59 pm', { hour: 23, minute: 59, length: 8 }],
+  ['JUNE 10', { month: 6, day: 10, dateOnly: true, length: 7 }],
+  ['Tue., June 10', { month: 6, day: 10, weekday: 2, dateOnly: true, length: 13 }],
+  ['1ST May', { month: 5, day: 1, dateOnly: true, length: 7 }],
+  ['June 10,  2023', { year: 2023, month: 6, day: 10, dateOnly: true, length: 14 }],
+  ['June 10 ,2023', { month: 6, day: 10, dateOnly: true, length: 7 }],
+  ['15:00 PST/pdt', { hour: 15, minute: 0, zone: '-08:00', length: 9 }],
+  ['15:00 PST/XYZ', { hour: 15, minute: 0, zone: '-08:00', length: 9 }],
+  ['15:00 Pacific Daylight Time', { hour: 15, minute: 0, zone: '-07:00', length: 27 }],
+  ['15:00 Mountain Daylight Time', { hour: 15, minute: 0, zone: '-06:00', length: 28 }],
+  ['15:00 Central time', { hour: 15, minute: 0, zone: 'America/Chicago', length: 18 }],
+  ['15:00 Eastern Standard', { hour: 15, minute: 0, length: 5 }],
+  ['15:00 Eastern (US)', { hour: 15, minute: 0, zone: 'America/New_York', length: 13 }],
+  ['15:00 Eastern  time', { hour: 15, minute: 0, zone: 'America/New_York', length: 19 }],
+  ['15:00 Eastern   time', { hour: 15, minute: 0, zone: 'America/New_York', length: 13 }],
+  ['15:00 europe/zurich', { hour: 15, minute: 0, length: 5 }],
+  ['15:00 Los Angeles time', { hour: 15, minute: 0, zone: 'America/Los_Angeles', length: 22 }],
+  ['15:00 Sao Paulo time', { hour: 15, minute: 0, zone: 'America/Sao_Paulo', length: 20 }],
+  ['15:00 (  UTC)', { hour: 15, minute: 0, length: 5 }],
+  ['15:00 UTC-9:30', { hour: 15, minute: 0, zone: '-09:30', length: 14 }],
+  ['15:00 +05:59', { hour: 15, minute: 0, zone: '+05:59', length: 12 }],
+  ['15:00Z)', { hour: 15, minute: 0, zone: 'UTC', length: 6 }],
+  ['15:00 Z', { hour: 15, minute: 0, zone: 'UTC', length: 7 }],
+  ['15:00 UTC+14', { hour: 15, minute: 0, zone: '+14:00', length: 12 }],
+  ['15:00 GMT+15', { hour: 15, minute: 0, length: 5 }],
 ];
 
 describe('parseTimestamp: edges of each part', () => {
@@ -169,6 +206,7 @@ describe('parseTimestamp: near misses that are not read', () => {
     '10thx June', '2023-06/10', '2023-123-01', '2023-06-100', '10June', '10 ofJune', '31 April', 'about10:00',
     '15:00ishy', '2024-05-12 TBD', '2023-06-10T1500', '2024-03-01 25:00', '15:00 on June 31', '15:00Zulu',
     '15:00%', '15:00,5', '15:00.5', '15:00/3', '15:00-3',
+    '15:00_x', '15:00é', '15:001', '3 px', '3 ap', '3a.x', '12:60 pm', '0 pm', '25h00', '24.00', '12.61', '10thirty May', '123/01', '15:00 UTC+5:3',
     '15:00Sat', '2024-03-01x09:05', 'June 10at 15:00', '15:00-07', 'Fri later', 'Fri 25:00', '15:00to 16:00', '15:00on 2023-06-10',
   ])('%j', (text) => {
     expect(parseTimestamp(text)).toBeNull();
@@ -235,6 +273,7 @@ describe('parseZone: settings and written zones', () => {
     [' UTC', 'UTC'], ['Europe/Berlin ', 'Europe/Berlin'], ['PST/PDT', 'America/Los_Angeles'], ['Pacific', 'America/Los_Angeles'],
     ['pacific standard time', '-08:00'], ['z', 'UTC'], ['GMT-0', 'UTC'], ['+00:00', 'UTC'], ['Etc/GMT', 'UTC'], ['Etc/Zulu', 'UTC'],
     ['US/Eastern', 'America/New_York'], ['CET', '+01:00'], ['UTC-5', '-05:00'],
+    ['europe/zurich', 'Europe/Zurich'], ['-09:30', '-09:30'], ['UTC-09:30', '-09:30'], ['PST/pdt', 'America/Los_Angeles'], ['Eastern Daylight Time', '-04:00'],
   ])('%j → %s', (text, zone) => {
     expect(parseZone(text)).toBe(zone);
   });
@@ -243,6 +282,7 @@ describe('parseZone: settings and written zones', () => {
     expect(parseZone('x'.repeat(65))).toBeUndefined();
     expect(parseZone(`Europe/${'x'.repeat(60)}`)).toBeUndefined();
     expect(parseZone('EST5EDT')).toBeUndefined();
+    expect(parseZone('  ')).toBeUndefined();
   });
 });
 
@@ -252,11 +292,14 @@ describe('findZoneHint: more ways to say it', () => {
     ['tz=CET', '+01:00'], ['Time zone is Pacific', 'America/Los_Angeles'], ['Times below are in US/Pacific', 'America/Los_Angeles'],
     ['Timestamps are in Europe/Berlin.', 'Europe/Berlin'], ['Timeline (times, UTC)', 'UTC'], ['Timeline (foo; UTC)', 'UTC'],
     ['Timeline (Europe/Berlin)', 'Europe/Berlin'], ['Timeline — PST)', '-08:00'],
+    ['*All times in UTC*', 'UTC'], ['Times given in UTC', 'UTC'], ['times listed as CET', '+01:00'], ['Timezone: PST', '-08:00'],
+    ['times in europe/berlin', 'Europe/Berlin'], ['Timeline - EST', '-05:00'], ['Timeline: PST)', '-08:00'], ['Timeline (US/Pacific)', 'America/Los_Angeles'],
+    ['times are shown in   UTC', 'UTC'],
   ])('%j → %s', (text, zone) => {
     expect(findZoneHint(text)).toBe(zone);
   });
 
-  it.each(['Timeline UTC and more', 'times: Mars/Olympus', `${'x'.repeat(300)} Times are UTC`, 'times are UTCx', 'Timeline (UTC', 'timeline: cst'])('%j has no hint', (text) => {
+  it.each(['Timeline UTC and more', 'times: Mars/Olympus', `${'x'.repeat(300)} Times are UTC`, 'times are UTCx', 'Timeline (UTC', 'timeline: cst', 'Timeline (2 hours)', 'All times UTC_x'])('%j has no hint', (text) => {
     expect(findZoneHint(text)).toBeUndefined();
   });
 });
