@@ -77,3 +77,53 @@ describe('Move this entry into time order', () => {
     expect(order(move(fixture).text)).toEqual([]);
   });
 });
+
+describe('Move this entry into time order: where the entry lands', () => {
+  const moved = (text: string) => move(text).text;
+  const body = (...entries: string[]) => doc(...entries);
+
+  it('moves the earlier entry forward to the very end of a document without a final line break', () => {
+    expect(moved('# P\n\n## Timeline\n\n- 10:00 a\n- 19:00 b\n- 10:10 c\n- 10:20 d')).toBe('# P\n\n## Timeline\n\n- 10:00 a\n- 10:10 c\n- 10:20 d\n- 19:00 b');
+  });
+
+  it('moves the last line of a document that ends with a line break', () => {
+    expect(moved('# P\n\n## Timeline\n\n- 10:00 a\n- 10:30 b\n- 10:10 c\n')).toBe('# P\n\n## Timeline\n\n- 10:00 a\n- 10:10 c\n- 10:30 b\n');
+  });
+
+  it('moves the first entry forward when it is the one out of place', () => {
+    expect(moved('# P\n\n## Timeline\n\n- 10:30 b\n- 10:00 a\n- 10:40 c')).toBe('# P\n\n## Timeline\n\n- 10:00 a\n- 10:30 b\n- 10:40 c');
+  });
+
+  it('puts an entry after the entries of the same time, and before the first later one', () => {
+    expect(moved(body('- 10:00 a', '- 10:10 b', '- 10:05 c', '- 10:10 d'))).toBe(body('- 10:00 a', '- 10:05 c', '- 10:10 b', '- 10:10 d'));
+    expect(moved(body('- 10:00 a', '- 10:30 b', '- 10:10 c', '- 10:20 d', '- 10:40 e'))).toBe(body('- 10:00 a', '- 10:10 c', '- 10:20 d', '- 10:30 b', '- 10:40 e'));
+  });
+
+  it('may move past text elsewhere in the timeline, as long as it crosses none', () => {
+    expect(moved(body('- 10:00 a', '- 10:30 b', '- 10:10 c', '', 'Note.', '', '- 10:40 d'))).toBe(body('- 10:00 a', '- 10:10 c', '- 10:30 b', '', 'Note.', '', '- 10:40 d'));
+    expect(moved(body('- 10:00 a', '', 'Note.', '', '- 10:30 b', '- 10:10 c', '- 10:40 d'))).toBe(body('- 10:00 a', '', 'Note.', '', '- 10:10 c', '- 10:30 b', '- 10:40 d'));
+  });
+
+  it('moves entries that all carry their date, and approximate ones', () => {
+    expect(moved(body('- 2024-05-01 10:00 a', '- 2024-05-01 10:30 b', '- 2024-05-01 10:10 c'))).toBe(body('- 2024-05-01 10:00 a', '- 2024-05-01 10:10 c', '- 2024-05-01 10:30 b'));
+    expect(moved(body('- 10:00 a', '- 10:30 b', '- ~10:10 c', '- 10:40 d'))).toBe(body('- 10:00 a', '- ~10:10 c', '- 10:30 b', '- 10:40 d'));
+  });
+
+  it('steps over an unreadable entry, which stays where it is', () => {
+    expect(moved(body('- 10:00 a', '- TBD b', '- 10:30 c', '- 10:10 d'))).toBe(body('- 10:00 a', '- TBD b', '- 10:10 d', '- 10:30 c'));
+  });
+
+  it('in a newest-first timeline, moves an entry back or the one far behind forward', () => {
+    const template = { ...getBuiltinTemplate('default')!, timeline: { order: 'descending' as const, defaultTimeZone: 'UTC' } };
+    expect(move(body('- 10:40 a', '- 10:30 b', '- 10:10 c', '- 10:20 d', '- 10:00 e'), { template }).text).toBe(body('- 10:40 a', '- 10:30 b', '- 10:20 d', '- 10:10 c', '- 10:00 e'));
+    expect(move(body('- 10:40 a', '- 10:00 b', '- 10:30 c', '- 10:20 d'), { template }).text).toBe(body('- 10:40 a', '- 10:30 c', '- 10:20 d', '- 10:00 b'));
+  });
+
+  it('offers each of two separate slips its own move', () => {
+    const text = body('- 10:00 a', '- 10:30 b', '- 10:10 c', '- 10:40 d', '- 10:20 e');
+    expect(order(text).map((p) => applyFixes(text, p.fixes).text)).toEqual([
+      body('- 10:00 a', '- 10:10 c', '- 10:30 b', '- 10:40 d', '- 10:20 e'),
+      body('- 10:00 a', '- 10:20 e', '- 10:30 b', '- 10:10 c', '- 10:40 d'),
+    ]);
+  });
+});

@@ -43,12 +43,12 @@ export function insertionOffset(postmortem: Postmortem, entry: TemplateEntry): n
  * Inserts `lines` as a block at a line start, with exactly one blank line around it. `close` is a
  * line that first ends a fence or HTML block left open before `offset` (see openBlockCloser).
  */
-export function insertBlock(text: string, offset: number, lines: string[], close = ''): Fix['edits'][number] {
+export function insertBlock(text: string, offset: number, lines: string[], close: string): Fix['edits'][number] {
   const eol = detectEol(text);
-  const before = text.slice(Math.max(0, offset - 2 * eol.length), offset);
   let prefix = '';
-  if (close) prefix = (offset > 0 && !/[\r\n]$/.test(before) ? eol : '') + close + eol + eol;
-  else if (offset > 0 && !before.endsWith(eol + eol)) prefix = before.endsWith(eol) ? eol : eol + eol;
+  // A closer follows the open block's last line (a close means text before `offset`).
+  if (close) prefix = (/[\r\n]/.test(text.charAt(offset - 1)) ? '' : eol) + close + eol + eol;
+  else if (offset > 0 && !text.endsWith(eol + eol, offset)) prefix = text.endsWith(eol, offset) ? eol : eol + eol;
   while (lines.length && lines[lines.length - 1] === '') lines = lines.slice(0, -1);
   const suffix = offset < text.length ? eol + eol : eol;
   return { start: offset, end: offset, newText: prefix + lines.join(eol) + suffix };

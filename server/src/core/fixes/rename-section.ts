@@ -21,7 +21,6 @@ export function renameCandidate(postmortem: Postmortem, entry: TemplateEntry): R
   if (entry.parent && !parent) return undefined;
   const siblings = parent ? parent.children : postmortem.sections;
   const unknown = siblings.filter((section) => !section.template);
-  if (unknown.length === 0) return undefined;
   const words = new Set(entry.keys.flatMap(stems));
   const sharing = unknown.find((section) => stems(section.key).some((stem) => words.has(stem)));
   return sharing && { section: sharing, sharesWord: true };

@@ -24,15 +24,14 @@ export const sectionOrder: Rule = {
       comparable.forEach((p, i) => {
         if (keep.has(i)) return;
         const later = comparable.find((q, j) => j < i && keep.has(j) && q.order > p.order);
-        const earlier = later ? undefined : comparable.find((q, j) => j > i && keep.has(j) && q.order < p.order);
-        const anchor = later ?? earlier;
+        // A section left out of a longest increasing run has a kept one before it that the template
+        // puts later, or one after it that the template puts earlier (else the run would be longer).
+        const anchor = later ?? comparable.find((q, j) => j > i && keep.has(j) && q.order < p.order)!;
         const relation = later ? 'before' : 'after';
         report({
           range: p.section.headingRange,
-          message: anchor
-            ? `Section ${quote(p.section.title)} is out of order: the template puts it ${relation} ${quote(anchor.section.title)}.`
-            : `Section ${quote(p.section.title)} is out of order.`,
-          related: anchor ? [{ range: anchor.section.headingRange, message: `The template puts ${quote(p.section.title)} ${relation} this section` }] : undefined,
+          message: `Section ${quote(p.section.title)} is out of order: the template puts it ${relation} ${quote(anchor.section.title)}.`,
+          related: [{ range: anchor.section.headingRange, message: `The template puts ${quote(p.section.title)} ${relation} this section` }],
         });
       });
     }

@@ -6,6 +6,7 @@ const MAX_CACHED = 256;
 export function ianaFormatter(zone: string): Intl.DateTimeFormat | null {
   let formatter = formatters.get(zone);
   if (formatter !== undefined) return formatter;
+  // Stryker disable all: formatters are kept for the process; the mutation run shares modules between runs, so a mutant here would leak into others
   try {
     formatter = new Intl.DateTimeFormat('en-US', {
       timeZone: zone,
@@ -20,6 +21,7 @@ export function ianaFormatter(zone: string): Intl.DateTimeFormat | null {
   } catch {
     formatter = null;
   }
+  // Stryker restore all
   if (formatters.size >= MAX_CACHED) formatters.clear();
   formatters.set(zone, formatter);
   return formatter;
