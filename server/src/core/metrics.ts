@@ -3,7 +3,7 @@ import type { ActionItem, Postmortem, TimelineEntry } from './types.js';
 import { parseTimestamp, toInstant, calendarDateOf } from './time/index.js';
 import { readFieldsInText } from './parse/action-fields.js';
 
-export type MilestoneKind = 'detect' | 'mitigate' | 'resolve';
+export type MilestoneKind = 'detect' | 'acknowledge' | 'mitigate' | 'resolve';
 
 export interface Milestone {
   /** Epoch milliseconds. */
@@ -26,6 +26,8 @@ export interface IncidentMetrics {
   /** Whether start and end carry a real date (a time-only timeline has none). */
   dateKnown: boolean;
   detect: Milestone | null;
+  /** When someone took the incident on (acknowledged the page, joined, started investigating). */
+  acknowledge: Milestone | null;
   mitigate: Milestone | null;
   resolve: Milestone | null;
 }
@@ -33,12 +35,13 @@ export interface IncidentMetrics {
 // Each word in its forms ("PagerDuty pages the on-call", "paging", "paged"); a status or web page is not a page.
 const KEYWORDS: Record<MilestoneKind, RegExp> = {
   detect: /\b(detect(s|ed|ing|ion)?|alert(s|ed|ing)?|(?<!(?:status|web|landing|error|wiki) )pag(e|es|ed|ing)|notic(e|es|ed|ing))\b/i,
+  acknowledge: /\b(acknowledg(e|es|ed|ing|ement)|ack(ed|s)?|(on-?call|responders?|engineers?|sre|team)( \w+)? (joins|joined|engaged|responds|responded)|(began|begins|started|starts|initiated|initiates) (the )?investigat\w*|investigat(es|ed|ing|ion) (started|begins|began|initiated)|incident declared|declared (an|the) incident)\b/i,
   mitigate: /\b(mitigat(e|es|ed|ing|ion)|roll(s|ed|ing)? back|rollbacks?|rolled-back|workarounds?|(hot)?fix(es)? deployed|deployed (a |the )?(hot)?fix)\b/i,
   resolve: /\b(resolv(e|es|ed|ing)|resolution|all services|recover(s|ed|y)|operational|closed)\b/i,
 };
 
 /** A request, a plan or a decision is not the milestone itself ("rollback requested", "we will roll back"). */
-const NOT_YET = /\b(request(s|ed|ing)?|plan(s|ned|ning)?|propos(e|es|ed|ing|al)|consider(s|ed|ing)?|discuss(es|ed|ing)?|decid(e|es|ed|ing)|prepar(e|es|ed|ing)|suggest(s|ed|ing)?|will|going to|about to|should|ask(s|ed|ing)? (for|to)|wait(s|ed|ing)? for)\b/i;
+export const NOT_YET = /\b(request(s|ed|ing)?|plan(s|ned|ning)?|propos(e|es|ed|ing|al)|consider(s|ed|ing)?|discuss(es|ed|ing)?|decid(e|es|ed|ing)|prepar(e|es|ed|ing)|suggest(s|ed|ing)?|will|going to|about to|should|ask(s|ed|ing)? (for|to)|wait(s|ed|ing)? for)\b/i;
 
 /** Whether a clause (up to `.`, `;`, `,` or a dash) names the milestone, not just a plan for it. */
 export function namesMilestone(text: string, kind: MilestoneKind): boolean {
@@ -48,6 +51,7 @@ export function namesMilestone(text: string, kind: MilestoneKind): boolean {
 /** Metadata keys that name a milestone directly. */
 const META_KEYS: Record<MilestoneKind, string[]> = {
   detect: ['detected', 'detection', 'detected at'],
+  acknowledge: ['acknowledged', 'acknowledged at', 'acknowledgement'],
   mitigate: ['mitigated', 'mitigation', 'mitigated at'],
   resolve: ['resolved', 'resolution', 'resolved at'],
 };
@@ -81,6 +85,7 @@ export function computeMetrics(postmortem: Postmortem, defaultZone = 'UTC'): Inc
     duration: start !== null && end !== null ? end - start : null,
     dateKnown,
     detect: milestone('detect'),
+    acknowledge: milestone('acknowledge'),
     mitigate: milestone('mitigate'),
     resolve: milestone('resolve'),
   };

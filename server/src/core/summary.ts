@@ -45,6 +45,7 @@ export interface MetricsReport {
   end: string | null;
   durationSeconds: number | null;
   timeToDetectSeconds: number | null;
+  timeToAcknowledgeSeconds: number | null;
   timeToMitigateSeconds: number | null;
   timeToResolveSeconds: number | null;
 }
@@ -108,6 +109,7 @@ function reportMetrics(postmortem: Postmortem): MetricsReport {
     end: isoTime(m.end, m.dateKnown),
     durationSeconds: seconds(m.duration),
     timeToDetectSeconds: after(m.detect),
+    timeToAcknowledgeSeconds: after(m.acknowledge),
     timeToMitigateSeconds: after(m.mitigate),
     timeToResolveSeconds: after(m.resolve),
   };

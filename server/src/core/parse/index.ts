@@ -12,6 +12,7 @@ import { timelineStart } from './timeline/start.js';
 import { readTimelineDirection } from './timeline/direction.js';
 import { headingTagOf, readActionItems } from './actions.js';
 import { readActionTable } from './action-table.js';
+import { readVerbatim } from './verbatim.js';
 
 export interface ParseOptions {
   /** Trees of unchanged pieces are reused from here: an edit re-parses only what it touched. */
@@ -51,7 +52,7 @@ export function parsePostmortem(text: string, template: Template, options: Parse
     // Lists carry metadata only above the first section; elsewhere they are content.
     if (kind === 'text' && (node.type === 'paragraph' || !owners[i])) metaSources.push(...readMetaLines(node, shift, text));
   });
-  const metadata = buildMetadata([...metaSources, ...frontMatterSources(frontMatter)], template.timeline.defaultTimeZone, template.timeline.dateOrder);
+  const metadata = buildMetadata([...metaSources, ...frontMatterSources(frontMatter, text)], template.timeline.defaultTimeZone, template.timeline.dateOrder);
 
   const fmTitle = frontMatter?.data?.title;
   const documentTitle: Postmortem['title'] = title
@@ -117,6 +118,7 @@ export function parsePostmortem(text: string, template: Template, options: Parse
     ...(timelineDirection && { timelineDirection }),
     actionItems,
     directives: readDirectives(pieces),
+    verbatim: readVerbatim(blocks),
     lineStarts: computeLineStarts(text),
   };
 }
