@@ -36,6 +36,8 @@ describe('postmortem-lint', () => {
     ]);
     const byFile = (name: string) => results.find((r: { file: string }) => r.file === `examples/${name}`);
     const clean = byFile('clean-postmortem.md');
+    expect(clean.template).toEqual({ name: 'default', reason: 'the built-in default' });
+    expect(byFile('google-sre-postmortem.md').template).toEqual({ name: 'google-sre', reason: 'front matter template: google-sre' });
     expect(clean.problems).toEqual([]);
     expect(clean.postmortem.title).toBe('Postmortem: Checkout API Timeouts After Cache Cluster Failover');
     expect(clean.postmortem.timeline[0]).toEqual({ line: 14, text: 'Latency alert fires for the checkout API (p99 above 4 s).', time: '2024-03-03T09:12:00.000Z', precision: 'minute', zone: 'UTC' });

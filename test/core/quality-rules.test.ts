@@ -137,3 +137,25 @@ describe('template schema: the new keys, with precise errors', () => {
     expect(error({ fields: [{ name: 'Severity', value: ['SEV-1'] }] })).toMatch(/^Unknown key "value" in "fields"\[0\]\. Did you mean "values"\?/);
   });
 });
+
+describe('.postmortemrc.json overrides', () => {
+  const config = JSON.stringify({ template: 'pagerduty', rules: { 'placeholder-text': 'off' }, overrides: [{ files: ['sev1/**'], template: 'google-sre', rules: { 'blameless-language': 'error' } }, { files: ['sev1/old/*.md'], rules: { 'blameless-language': 'off' } }] });
+  it('picks the template and rules by path, and says why', async () => {
+    const { resolveConfig } = await import('../../server/src/core/index.js');
+    const sev1 = resolveConfig(config, {}, { filePath: 'sev1/2024-05-01-db.md' });
+    expect([sev1.templateName, sev1.templateSource, sev1.templateReason, sev1.rules]).toEqual([
+      'google-sre', 'override', '.postmortemrc.json overrides[0] (files: sev1/**)', { 'placeholder-text': 'off', 'blameless-language': 'error' },
+    ]);
+    expect(resolveConfig(config, {}, { filePath: 'sev1/old/a.md' }).rules['blameless-language']).toBe('off');
+    const other = resolveConfig(config, {}, { filePath: 'sev3/a.md' });
+    expect([other.templateName, other.templateSource, other.templateReason]).toEqual(['pagerduty', 'file', '.postmortemrc.json "template"']);
+    // Front matter still wins, and says so.
+    const named = resolveConfig(config, {}, { filePath: 'sev1/a.md', documentTemplate: 'atlassian' });
+    expect([named.templateName, named.templateReason]).toEqual(['atlassian', 'front matter template: atlassian']);
+  });
+  it('reports a broken override at its own key', async () => {
+    const { resolveConfig } = await import('../../server/src/core/index.js');
+    const text = JSON.stringify({ overrides: [{ files: ['a/**'], templat: 'x' }] });
+    expect(resolveConfig(text).problems.map((p) => [p.message, text.slice(p.range.start, p.range.end)])).toEqual([[expect.stringMatching(/^Unknown key "templat" in "overrides"\[0\]\. Did you mean "template"\?/), '"templat"']]);
+  });
+});

@@ -69,17 +69,27 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   }
 
   const analyzeOptions: AnalyzeOptions = { template: resolved.template, rules: resolved.rules, maxFileSizeKB: options.maxFileSizeKB };
+  const why = new WeakMap<AnalyzeOptions, { name: string; reason: string }>([[analyzeOptions, { name: resolved.templateName, reason: resolved.templateReason ?? '' }]]);
+  // The config's "overrides" pick by path, relative to the config file.
+  const byPath = configText?.includes('"overrides"') ?? false;
   // Front matter `template:` picks the template per file, over the config and --template.
   const perTemplate = new Map<string, AnalyzeOptions>();
   const optionsFor = (text: string, file: string): AnalyzeOptions => {
     const name = frontMatterTemplate(text);
-    if (name === undefined) return analyzeOptions;
-    let chosen = perTemplate.get(name);
+    const filePath = byPath && file !== '<stdin>' ? relative(configDir, resolve(io.cwd, file)).split('\\').join('/') : undefined;
+    if (name === undefined && filePath === undefined) return analyzeOptions;
+    const key = JSON.stringify([name ?? null, filePath ?? null]);
+    let chosen = perTemplate.get(key);
     if (!chosen) {
-      const forFile = resolveConfig(configText, fileTemplateHost(configDir, io.cwd), { template: options.template, documentTemplate: name });
-      chosen = forFile.templateSource === 'document' ? { ...analyzeOptions, template: forFile.template, rules: forFile.rules } : analyzeOptions;
-      perTemplate.set(name, chosen);
-      for (const problem of forFile.problems) if (problem.origin === 'document') io.stderr(`postmortem-lint: ${file}: ${problem.message}\n`);
+      const forFile = resolveConfig(configText, fileTemplateHost(configDir, io.cwd), { template: options.template, documentTemplate: name, filePath });
+      const own = forFile.templateSource === 'document' || forFile.templateSource === 'override' || filePath !== undefined;
+      chosen = own && forFile.problems.every((p) => p.severity !== 'error' || p.origin === 'document') ? { ...analyzeOptions, template: forFile.template, rules: forFile.rules } : analyzeOptions;
+      if (chosen !== analyzeOptions) why.set(chosen, { name: forFile.templateName, reason: forFile.templateReason ?? '' });
+      perTemplate.set(key, chosen);
+      for (const problem of forFile.problems) {
+        if (problem.origin === 'document') io.stderr(`postmortem-lint: ${file}: ${problem.message}\n`);
+        else if (problem.severity === 'error') io.stderr(`postmortem-lint: ${file}: the config's override does not apply: ${problem.message}\n`);
+      }
     }
     return chosen;
   };
@@ -110,7 +120,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     const fileOptions = optionsFor(text, file === STDIN ? '<stdin>' : file);
     const analysis = analyze(text, file === STDIN ? fileOptions : { ...fileOptions, fileName: file });
     const name = file === STDIN ? '<stdin>' : file;
-    results.push({ file: name, ...reportAnalysis(analysis, text) });
+    results.push({ file: name, ...reportAnalysis(analysis, text), template: why.get(fileOptions) });
     if (options.format === 'html') analysed.push({ file: name, text, analysis });
   }
 

@@ -1,7 +1,7 @@
 // Config per document: the nearest .postmortemrc.json inside the document's workspace folder,
 // plus the settings, resolved by the engine. Problems in the config file are published as
 // diagnostics on that file; problems in the settings are shown once as a warning.
-import { dirname, resolve } from 'node:path';
+import { dirname, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Connection, type Diagnostic } from 'vscode-languageserver';
@@ -39,7 +39,9 @@ export class ConfigStore {
   forPath(path: string | undefined, settings: PostmortemSettings, documentTemplate?: string): DocumentConfig {
     const folder = path ? this.workspace.folderOf(path) : undefined;
     const configPath = path && folder ? findConfigFile(dirname(path), folder.path) : undefined;
-    const key = JSON.stringify([configPath ?? null, folder?.path ?? null, settings.template, settings.rules, this.workspace.trusted, documentTemplate ?? null]);
+    // The config's "overrides" pick by the file's path relative to it.
+    const filePath = path && configPath ? relative(dirname(configPath), path).split(sep).join('/') : undefined;
+    const key = JSON.stringify([configPath ?? null, folder?.path ?? null, settings.template, settings.rules, this.workspace.trusted, documentTemplate ?? null, filePath ?? null]);
     const cached = this.cache.get(key);
     if (cached) return cached;
 
@@ -51,7 +53,7 @@ export class ConfigStore {
     const refused: string[] = [];
     const configDir = configPath ? dirname(configPath) : folder?.path;
     const host = this.host(configDir, folder?.path, refused);
-    const resolved = e.resolveConfig(configText, host, { template, documentTemplate, rules: settings.rules as never });
+    const resolved = e.resolveConfig(configText, host, { template, documentTemplate, rules: settings.rules as never, filePath });
     resolved.problems = resolved.problems.map((problem) => explainRefusal(problem, refused, this.workspace.trusted));
 
     const result: DocumentConfig = { resolved, configPath };
