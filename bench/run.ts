@@ -20,6 +20,7 @@ import { CHEAP_MS, DEBOUNCE_MS, SETTLE_MS } from '../server/src/lsp/diagnostics.
 import { collect, hasGc, median, min, ms, percentile, ratio, sleep } from './stats.js';
 import { runPathological, type PathologicalResult } from './pathological.js';
 import { measureNeverFreeze, type NeverFreezeResult } from './never-freeze.js';
+import { measureNewRules } from './new-rules.js';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const QUICK = process.argv.includes('--quick');
@@ -517,6 +518,11 @@ async function report(run: { info: ReturnType<typeof machine>; docs: Doc[]; size
     targets.push({ name: `cold analysis ÷ markdownlint, ${s.doc}`, target: '≤ 1.00×', measured: ratio(r[MDL]), pass: r[MDL] <= 1.0 });
   }
   log('');
+  // The issue-13 rules, side by side with them off on the same 100 KB document.
+  const newRules = measureNewRules(100 * 1024, QUICK ? 9 : 25);
+  log(`New rules (action items, fields, milestones, placeholders, blameless wording) on a ${(newRules.bytes / 1024).toFixed(0)} KB document: ${ms(newRules.onMs)} ms on, ${ms(newRules.offMs)} ms off, ${ratio(newRules.ratio)}.`);
+  log('');
+  targets.push({ name: 'cold analysis, 100 KB: new rules on ÷ off', target: '≤ 1.10×', measured: ratio(newRules.ratio), pass: newRules.ratio <= 1.1 });
 
   const byDoc = (name: string) => sizes.find((s) => s.doc === name)!;
   if (lsp.available && lsp.latencies) {

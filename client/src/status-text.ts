@@ -14,6 +14,7 @@ export interface StatusText {
 
 const SOURCE: Record<NonNullable<DocumentInfo['templateSource']>, string> = {
   document: 'named in this file’s front matter',
+  override: 'from an override in .postmortemrc.json',
   settings: 'from the postmortem.template setting',
   file: 'from .postmortemrc.json',
   default: 'the built-in default',
@@ -31,7 +32,7 @@ export function statusText(info: DocumentInfo, problemCount: number): StatusText
       warning: true,
     };
   }
-  const source = info.templateSource ? ` (${SOURCE[info.templateSource]})` : '';
+  const source = info.templateReason ? ` (${info.templateReason})` : info.templateSource ? ` (${SOURCE[info.templateSource]})` : '';
   return {
     text: `$(checklist) ${info.templateName} · ${problems}`,
     tooltip: `Postmortem template “${info.templateName}”${source}. Click to show the Problems panel.`,

@@ -30,14 +30,20 @@ describe('postmortem-lint', () => {
     const { code, stdout } = cli(['--format', 'json', 'examples/']);
     expect(code).toBe(1);
     const results = JSON.parse(stdout);
-    expect(results.map((r: { file: string }) => r.file)).toEqual(['examples/clean-postmortem.md', 'examples/problems-postmortem.md']);
-    const clean = results[0];
+    expect(results.map((r: { file: string }) => r.file)).toEqual([
+      'examples/atlassian-postmortem.md', 'examples/clean-postmortem.md', 'examples/google-sre-postmortem.md',
+      'examples/pagerduty-postmortem.md', 'examples/problems-google-sre-postmortem.md', 'examples/problems-postmortem.md',
+    ]);
+    const byFile = (name: string) => results.find((r: { file: string }) => r.file === `examples/${name}`);
+    const clean = byFile('clean-postmortem.md');
+    expect(clean.template).toEqual({ name: 'default', reason: 'the built-in default' });
+    expect(byFile('google-sre-postmortem.md').template).toEqual({ name: 'google-sre', reason: 'front matter template: google-sre' });
     expect(clean.problems).toEqual([]);
     expect(clean.postmortem.title).toBe('Postmortem: Checkout API Timeouts After Cache Cluster Failover');
     expect(clean.postmortem.timeline[0]).toEqual({ line: 14, text: 'Latency alert fires for the checkout API (p99 above 4 s).', time: '2024-03-03T09:12:00.000Z', precision: 'minute', zone: 'UTC' });
     expect(clean.postmortem.actionItems.map((a: { tag: string }) => a.tag)).toEqual(['Fix', 'Improvement', 'TODO']);
     expect(clean.postmortem.sections[0]).toEqual({ title: 'Impact', level: 2, line: 7 });
-    const order = results[1].problems.find((p: { rule: string }) => p.rule === 'timeline-order');
+    const order = byFile('problems-postmortem.md').problems.find((p: { rule: string }) => p.rule === 'timeline-order');
     // Fixable: the quick fix moves the entry into time order.
     expect(order).toMatchObject({ severity: 'error', line: 9, column: 5, endLine: 9, endColumn: 10, fixable: true });
   });

@@ -41,7 +41,10 @@ describe('postmortem-lint --format html', () => {
     const { status, stdout } = cli(['--format', 'html', 'examples/']);
     expect(status).toBe(1); // problems-postmortem.md has errors
     expect(stdout.match(/<!DOCTYPE html>/g)).toHaveLength(1);
-    expect([...stdout.matchAll(/<p class="file-name" id="f\d-file">(.*?)<\/p>/g)].map((m) => m[1])).toEqual(['examples/clean-postmortem.md', 'examples/problems-postmortem.md']);
+    expect([...stdout.matchAll(/<p class="file-name" id="f\d-file">(.*?)<\/p>/g)].map((m) => m[1])).toEqual([
+      'examples/atlassian-postmortem.md', 'examples/clean-postmortem.md', 'examples/google-sre-postmortem.md',
+      'examples/pagerduty-postmortem.md', 'examples/problems-google-sre-postmortem.md', 'examples/problems-postmortem.md',
+    ]);
     expect(stdout).toContain('<strong class="flag">goes backwards</strong>');
   });
 
@@ -52,6 +55,7 @@ describe('postmortem-lint --format html', () => {
       end: '2024-03-03T11:40:00.000Z',
       durationSeconds: 148 * 60,
       timeToDetectSeconds: 0,
+      timeToAcknowledgeSeconds: 6 * 60, // "On-call engineer acknowledges the page" at 09:18
       timeToMitigateSeconds: null,
       timeToResolveSeconds: 148 * 60,
     });

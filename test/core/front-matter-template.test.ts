@@ -79,7 +79,8 @@ describe('New Postmortem text says which template it follows', () => {
       // What the author must fill in: a section that holds a placeholder comment (its own or a
       // subsection's), or the placeholder Duration line. Nothing from another template's structure.
       const placeholderSections = postmortem!.allSections.filter((s) => text.slice(s.headingRange.end, s.range.end).includes('<!--'));
-      const durationLine = { start: text.indexOf('**Duration:**'), end: text.indexOf('\n', text.indexOf('**Duration:**')) };
+      // The Duration line and the template's other fields under it.
+      const durationLine = { start: text.indexOf('**Duration:**'), end: text.indexOf('\n\n', text.indexOf('**Duration:**')) };
       for (const problem of problems) {
         const onDuration = problem.range.start >= durationLine.start && problem.range.end <= durationLine.end;
         const onPlaceholder = problem.rule === 'empty-section' && placeholderSections.some((s) => problem.range.start >= s.range.start && problem.range.end <= s.range.end);

@@ -168,6 +168,7 @@ describe('schemas', () => {
       'missing-section', 'empty-section', 'duplicate-section', 'section-order', 'heading-level',
       'timeline-order', 'timeline-unreadable', 'timeline-window', 'timeline-empty', 'timeline-direction',
       'action-item-untagged', 'action-item-unknown-tag',
+      'action-item-incomplete', 'missing-field', 'field-value', 'timeline-milestones', 'placeholder-text', 'blameless-language',
     ]);
   });
 

@@ -5,4 +5,6 @@ export interface FileResult {
   file: string;
   problems: ProblemReport[];
   postmortem: PostmortemReport | null;
+  /** Which template the file was checked against, and why (front matter, an override, the config…). */
+  template?: { name: string; reason: string };
 }

@@ -1,5 +1,5 @@
 import type { FileResult } from './file-result.js';
 
 export function formatJson(results: FileResult[]): string {
-  return JSON.stringify(results.map(({ file, problems, postmortem }) => ({ file, problems, postmortem })), null, 2) + '\n';
+  return JSON.stringify(results.map(({ file, problems, postmortem, template }) => ({ file, template, problems, postmortem })), null, 2) + '\n';
 }

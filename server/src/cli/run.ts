@@ -72,17 +72,27 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   }
 
   const analyzeOptions: AnalyzeOptions = { template: resolved.template, rules: resolved.rules, maxFileSizeKB: options.maxFileSizeKB };
+  const why = new WeakMap<AnalyzeOptions, { name: string; reason: string }>([[analyzeOptions, { name: resolved.templateName, reason: resolved.templateReason ?? '' }]]);
+  // The config's "overrides" pick by path, relative to the config file.
+  const byPath = configText?.includes('"overrides"') ?? false;
   // Front matter `template:` picks the template per file, over the config and --template.
   const perTemplate = new Map<string, AnalyzeOptions>();
   const optionsFor = (text: string, file: string): AnalyzeOptions => {
     const name = frontMatterTemplate(text);
-    if (name === undefined) return analyzeOptions;
-    let chosen = perTemplate.get(name);
+    const filePath = byPath && file !== '<stdin>' ? relative(configDir, resolve(io.cwd, file)).split('\\').join('/') : undefined;
+    if (name === undefined && filePath === undefined) return analyzeOptions;
+    const key = JSON.stringify([name ?? null, filePath ?? null]);
+    let chosen = perTemplate.get(key);
     if (!chosen) {
-      const forFile = resolveConfig(configText, fileTemplateHost(configDir, io.cwd), { template: options.template, documentTemplate: name });
-      chosen = forFile.templateSource === 'document' ? { ...analyzeOptions, template: forFile.template, rules: forFile.rules } : analyzeOptions;
-      perTemplate.set(name, chosen);
-      for (const problem of forFile.problems) if (problem.origin === 'document') io.stderr(`postmortem-lint: ${file}: ${problem.message}\n`);
+      const forFile = resolveConfig(configText, fileTemplateHost(configDir, io.cwd), { template: options.template, documentTemplate: name, filePath });
+      const own = forFile.templateSource === 'document' || forFile.templateSource === 'override' || filePath !== undefined;
+      chosen = own && forFile.problems.every((p) => p.severity !== 'error' || p.origin === 'document') ? { ...analyzeOptions, template: forFile.template, rules: forFile.rules } : analyzeOptions;
+      if (chosen !== analyzeOptions) why.set(chosen, { name: forFile.templateName, reason: forFile.templateReason ?? '' });
+      perTemplate.set(key, chosen);
+      for (const problem of forFile.problems) {
+        if (problem.origin === 'document') io.stderr(`postmortem-lint: ${file}: ${problem.message}\n`);
+        else if (problem.severity === 'error') io.stderr(`postmortem-lint: ${file}: the config's override does not apply: ${problem.message}\n`);
+      }
     }
     return chosen;
   };
@@ -90,7 +100,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   for (const input of missing) io.stderr(`postmortem-lint: no such file or no match: ${input}\n`);
   if (missing.length > 0) return 2;
 
-  const toCheck: (FileToCheck & { path?: string })[] = [];
+  // path: where --fix writes; template: which template applied and why (JSON's `template`).
+  const toCheck: (FileToCheck & { path?: string; template?: { name: string; reason: string } })[] = [];
   for (const file of files) {
     let text: string;
     if (file === STDIN) text = await io.readStdin();
@@ -104,7 +115,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     }
     const name = file === STDIN ? '<stdin>' : file;
     const fileOptions = optionsFor(text, name);
-    toCheck.push({ name, text, options: file === STDIN ? fileOptions : { ...fileOptions, fileName: file }, fix: options.fix && file !== STDIN, path: file === STDIN ? undefined : file });
+    toCheck.push({ name, text, options: file === STDIN ? fileOptions : { ...fileOptions, fileName: file }, fix: options.fix && file !== STDIN, path: file === STDIN ? undefined : file, template: why.get(fileOptions) });
   }
   // On worker threads (--jobs), each file under the --timeout-ms budget; in the order of the files.
   const checked = await checkFiles(toCheck, { jobs: options.jobs, timeoutMs: options.timeoutMs, wantAnalysis: options.format === 'html', workerFile: io.workerFile });
@@ -113,7 +124,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   for (const [i, file] of checked.entries()) {
     const path = toCheck[i].path;
     if (file.fixed && path !== undefined) writeFileSync(resolve(io.cwd, path), file.text);
-    results.push({ file: file.name, ...file.report });
+    results.push({ file: file.name, ...file.report, template: toCheck[i].template });
     if (options.format === 'html' && file.analysis) analysed.push({ file: file.name, text: file.text, analysis: file.analysis });
   }
 

@@ -1,8 +1,9 @@
 // Incident metrics a reviewer looks for first, derived from the postmortem model. Pure.
 import type { ActionItem, Postmortem, TimelineEntry } from './types.js';
 import { parseTimestamp, toInstant, calendarDateOf } from './time/index.js';
+import { readFieldsInText } from './parse/action-fields.js';
 
-export type MilestoneKind = 'detect' | 'mitigate' | 'resolve';
+export type MilestoneKind = 'detect' | 'acknowledge' | 'mitigate' | 'resolve';
 
 export interface Milestone {
   /** Epoch milliseconds. */
@@ -25,6 +26,8 @@ export interface IncidentMetrics {
   /** Whether start and end carry a real date (a time-only timeline has none). */
   dateKnown: boolean;
   detect: Milestone | null;
+  /** When someone took the incident on (acknowledged the page, joined, started investigating). */
+  acknowledge: Milestone | null;
   mitigate: Milestone | null;
   resolve: Milestone | null;
 }
@@ -32,12 +35,13 @@ export interface IncidentMetrics {
 // Each word in its forms ("PagerDuty pages the on-call", "paging", "paged"); a status or web page is not a page.
 const KEYWORDS: Record<MilestoneKind, RegExp> = {
   detect: /\b(detect(s|ed|ing|ion)?|alert(s|ed|ing)?|(?<!(?:status|web|landing|error|wiki) )pag(e|es|ed|ing)|notic(e|es|ed|ing))\b/i,
+  acknowledge: /\b(acknowledg(e|es|ed|ing|ement)|ack(ed|s)?|(on-?call|responders?|engineers?|sre|team)( \w+)? (joins|joined|engaged|responds|responded)|(began|begins|started|starts|initiated|initiates) (the )?investigat\w*|investigat(es|ed|ing|ion) (started|begins|began|initiated)|incident declared|declared (an|the) incident)\b/i,
   mitigate: /\b(mitigat(e|es|ed|ing|ion)|roll(s|ed|ing)? back|rollbacks?|rolled-back|workarounds?|(hot)?fix(es)? deployed|deployed (a |the )?(hot)?fix)\b/i,
   resolve: /\b(resolv(e|es|ed|ing)|resolution|all services|recover(s|ed|y)|operational|closed)\b/i,
 };
 
 /** A request, a plan or a decision is not the milestone itself ("rollback requested", "we will roll back"). */
-const NOT_YET = /\b(request(s|ed|ing)?|plan(s|ned|ning)?|propos(e|es|ed|ing|al)|consider(s|ed|ing)?|discuss(es|ed|ing)?|decid(e|es|ed|ing)|prepar(e|es|ed|ing)|suggest(s|ed|ing)?|will|going to|about to|should|ask(s|ed|ing)? (for|to)|wait(s|ed|ing)? for)\b/i;
+export const NOT_YET = /\b(request(s|ed|ing)?|plan(s|ned|ning)?|propos(e|es|ed|ing|al)|consider(s|ed|ing)?|discuss(es|ed|ing)?|decid(e|es|ed|ing)|prepar(e|es|ed|ing)|suggest(s|ed|ing)?|will|going to|about to|should|ask(s|ed|ing)? (for|to)|wait(s|ed|ing)? for)\b/i;
 
 /** Whether a clause (up to `.`, `;`, `,` or a dash) names the milestone, not just a plan for it. */
 export function namesMilestone(text: string, kind: MilestoneKind): boolean {
@@ -47,6 +51,7 @@ export function namesMilestone(text: string, kind: MilestoneKind): boolean {
 /** Metadata keys that name a milestone directly. */
 const META_KEYS: Record<MilestoneKind, string[]> = {
   detect: ['detected', 'detection', 'detected at'],
+  acknowledge: ['acknowledged', 'acknowledged at', 'acknowledgement'],
   mitigate: ['mitigated', 'mitigation', 'mitigated at'],
   resolve: ['resolved', 'resolution', 'resolved at'],
 };
@@ -80,6 +85,7 @@ export function computeMetrics(postmortem: Postmortem, defaultZone = 'UTC'): Inc
     duration: start !== null && end !== null ? end - start : null,
     dateKnown,
     detect: milestone('detect'),
+    acknowledge: milestone('acknowledge'),
     mitigate: milestone('mitigate'),
     resolve: milestone('resolve'),
   };
@@ -115,32 +121,12 @@ export interface ActionFields {
   due: string | null;
 }
 
-const OWNER_LABEL = /\b(?:owners?|assignee)\s*:\s*([^,;()[\]\n]+)|\bassigned to\s+([^,;()[\]\n]+)/i;
-const HANDLE = /(?<![\w.@/])@([A-Za-z0-9][\w.-]*[\w])/;
-// Keys that look like tickets but are not: severities and standards.
-const NOT_TICKETS = new Set(['SEV', 'UTF', 'ISO', 'RFC', 'TLS', 'SHA']);
-const TICKET_KEY = /\b([A-Z][A-Z0-9]{1,9})-(\d+)\b/g;
-const MD_LINK = /\[([^\]\n]+)\]\(\s*<?(https?:\/\/[^\s)>]+)>?(?:\s+"[^"]*")?\s*\)/i;
-const BARE_URL = /<?(https?:\/\/[^\s<>)\]]+[^\s<>)\].,;:!?'"])>?/i;
-const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
-const DATE = `(\\d{4}-\\d{2}-\\d{2}|${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?|\\d{1,2}\\s+${MONTH}(?:\\s+\\d{4})?)`;
-const DUE = new RegExp(`\\b(?:due(?:\\s+(?:date|by|on))?\\s*:?|by|before|until)\\s+${DATE}\\b`, 'i');
-
-export function actionFields(item: Pick<ActionItem, 'text'>): ActionFields {
-  // Labels are often bold (`**Owner:** Dana`); the markers are not part of the value.
-  const text = item.text.replace(/\*\*|__/g, '');
-  const label = OWNER_LABEL.exec(text);
-  const owner = (label?.[1] ?? label?.[2])?.trim().replace(/[.!]+$/, '') || (HANDLE.exec(text)?.[0] ?? null);
-  return { owner, ticket: ticketOf(text), due: DUE.exec(text)?.[1] ?? null };
-}
-
-function ticketOf(text: string): ActionFields['ticket'] {
-  // A link first: `[PAY-1423](https://…)` is the key and where it lives.
-  const link = MD_LINK.exec(text);
-  if (link) return { text: link[1], url: link[2] };
-  for (const match of text.matchAll(TICKET_KEY)) {
-    if (!NOT_TICKETS.has(match[1])) return { text: match[0], url: null };
-  }
-  const bare = BARE_URL.exec(text);
-  return bare ? { text: bare[1], url: bare[1] } : null;
+/** The fields of an action item's text, as written (the model's ActionItem carries them read from every shape). */
+export function actionFields(item: Pick<ActionItem, 'text'> & Partial<Pick<ActionItem, 'owner' | 'ticket' | 'due' | 'shape'>>): ActionFields {
+  const read = item.shape ? item : readFieldsInText(item.text, 0, null);
+  return {
+    owner: read.owner?.value ?? null,
+    ticket: read.ticket ? { text: read.ticket.value, url: read.ticket.url ?? null } : null,
+    due: read.due?.text ?? null,
+  };
 }

@@ -1,6 +1,7 @@
 import type { Template } from './types.js';
 import { indexTemplate } from './template-index.js';
 import { sectionMarkdown } from './fixes/insert-section.js';
+import { templateFields } from './fields.js';
 
 export interface SkeletonOptions {
   title?: string;
@@ -20,11 +21,26 @@ export function postmortemSkeleton(template: Template, options: SkeletonOptions)
     '',
     // Placeholders, not 00:00 - 00:00: that reads as a real, zero-minute incident.
     `**Duration:** ${options.date} HH:MM - HH:MM (UTC)`,
+    ...fieldLines(template, options.date),
     '',
   ];
   for (const entry of indexTemplate(template).topLevel) if (entry.required) lines.push(...sectionMarkdown(entry));
   while (lines[lines.length - 1] === '') lines.pop();
   return lines.join(options.eol ?? '\n') + (options.eol ?? '\n');
+}
+
+/**
+ * The template's other fields, one line each: the Date is today's, a Status starts at its first
+ * value (Draft), and the rest are left for the author (placeholder-text says so until filled in).
+ */
+function fieldLines(template: Template, date: string): string[] {
+  return templateFields(template)
+    .filter((field) => field.name.toLowerCase() !== 'duration')
+    .map((field) => {
+      const key = field.name.toLowerCase();
+      const value = key === 'date' ? date : key === 'status' && field.values?.length ? field.values[0] : '';
+      return `**${field.name}:** ${value}`.trimEnd();
+    });
 }
 
 /** Plain when YAML reads it back unchanged (built-in names, simple paths), else double-quoted. */

@@ -56,6 +56,46 @@ export interface TemplateSection {
   /** Body inserted by fixes and new documents; a section whose body is only this counts as empty. */
   placeholder?: string;
   sections?: TemplateSection[];
+  /** Required only for these severities (e.g. Five Whys for SEV-1 and SEV-2). */
+  when?: When;
+}
+
+/** A condition on the incident: it holds when the document's Severity is one of these. */
+export interface When {
+  severity: string[];
+}
+
+/** An incident field (`**Severity:** SEV-2` or front matter `severity: SEV-2`). */
+export interface TemplateField {
+  name: string;
+  /** Other keys accepted for it ("Sev", "Incident Severity"). */
+  aliases?: string[];
+  /** The values it may take, as the template spells them; any value when absent. */
+  values?: string[];
+  /** Required only for these severities. */
+  when?: When;
+}
+
+export type ActionField = 'owner' | 'ticket' | 'due';
+
+/** Which fields an action item needs; a list of these applies each when its condition holds. */
+export interface ActionRequirement {
+  require: ActionField[];
+  when?: When;
+}
+
+export type MilestoneName = 'detected' | 'acknowledged' | 'mitigated' | 'resolved';
+
+/** A moment the timeline must show, and the words an entry names it with (matched at word starts). */
+export interface TemplateMilestone {
+  name: MilestoneName;
+  words: string[];
+}
+
+/** A phrase that assigns blame or argues a counterfactual, and what to write instead. */
+export interface BlamelessPhrase {
+  phrase: string;
+  suggestion: string;
 }
 
 export interface TimelineSettings {
@@ -76,6 +116,16 @@ export interface Template {
   sections: TemplateSection[];
   tags: string[];
   timeline: TimelineSettings;
+  /** Incident fields the document must give, in the order they are written. A string is a field with any value. */
+  fields?: (string | TemplateField)[];
+  /** What action items need (action-item-incomplete). */
+  actionItems?: ActionRequirement | ActionRequirement[];
+  /** The milestones the timeline shows, in the order they happen (timeline-milestones). */
+  milestones?: TemplateMilestone[];
+  /** Phrases blameless-language reports. */
+  blameless?: BlamelessPhrase[];
+  /** Words that mark text as not written yet (placeholder-text), besides the template's own placeholders. */
+  placeholders?: string[];
 }
 
 // ---- the parsed document ----
@@ -107,6 +157,22 @@ export interface Metadata {
   status?: Located;
   /** Other `**Key:** value` lines and front-matter keys, lower-cased keys. */
   extra: Record<string, Located>;
+  /** Every field written (the first of each key), in document order, front matter last. */
+  fields?: WrittenField[];
+}
+
+/** One incident field as written: `**Severity:** SEV-2`, or `severity: SEV-2` in front matter. */
+export interface WrittenField {
+  /** Lower-cased key. */
+  key: string;
+  /** The key as written. */
+  name: string;
+  value: string;
+  /** The whole line. */
+  range: Range;
+  /** Where the value is (empty at the end of the line when there is none). */
+  valueRange: Range;
+  source: 'line' | 'front matter';
 }
 
 export interface Section {
@@ -173,7 +239,7 @@ export interface ActionItem {
   tag: string | null;
   /** The label as written (`Fxi`), when there is one. */
   writtenTag?: string;
-  /** Where the label's text is, inside the bold markers. */
+  /** Where the label's text is, inside the bold markers; in a table, the Type cell (empty when nothing is written). */
   tagRange?: Range;
   /** Where a tag would be inserted: the start of the item's text (after any checkbox). */
   contentStart: number;
@@ -184,12 +250,21 @@ export interface ActionItem {
   shape?: 'list' | 'table';
   /** Who owns it (`@name`, `owner: Name`, an Owner column), as written. */
   owner?: Located;
-  /** Its ticket: a key such as `ABC-123` or a link, as written. */
-  ticket?: Located;
+  /**
+   * Its ticket: a key such as `ABC-123` or a link, as written. value is the key or link text,
+   * text the source (`[PAY-1](https://…)`), url where a link points.
+   */
+  ticket?: Located & { url?: string };
   /** When it is due: value is midnight UTC of that day, or null when written but unreadable. */
   due?: Located<number | null>;
   /** open or done, from a checkbox or a Status column; absent when the document does not say. */
   status?: 'open' | 'done';
+}
+
+/** Text that is not the author's prose: code, a link, HTML, a quotation, front matter. */
+export interface Verbatim {
+  kind: 'code' | 'link' | 'html' | 'quote' | 'front matter';
+  range: Range;
 }
 
 export interface DisableDirective {
@@ -217,6 +292,8 @@ export interface Postmortem {
   timelineDirection?: { order: 'ascending' | 'descending'; range: Range };
   actionItems: ActionItem[];
   directives: DisableDirective[];
+  /** Code, links, HTML, quotations and front matter, in document order (wording rules skip them). */
+  verbatim?: Verbatim[];
   /** Offsets where each line starts, for offset ↔ line/column. */
   lineStarts: number[];
 }

@@ -1,7 +1,7 @@
 // Config per document: the nearest .postmortemrc.json inside the document's workspace folder,
 // plus the settings, resolved by the engine. Problems in the config file are published as
 // diagnostics on that file; problems in the settings are shown once as a warning.
-import { dirname, resolve } from 'node:path';
+import { dirname, relative, resolve, sep } from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Connection, type Diagnostic } from 'vscode-languageserver';
 import type { ConfigHost, ConfigProblem, ResolvedConfig } from '../engine-entry.js';
@@ -43,7 +43,9 @@ export class ConfigStore {
   async forPath(path: string | undefined, settings: PostmortemSettings, documentTemplate?: string): Promise<DocumentConfig> {
     const folder = path ? this.workspace.folderOf(path) : undefined;
     const configPath = path && folder ? await this.files.findConfigFile(dirname(path), folder.path) : undefined;
-    const key = JSON.stringify([configPath ?? null, folder?.path ?? null, settings.template, settings.rules, this.workspace.trusted, documentTemplate ?? null]);
+    // The config's "overrides" pick by the file's path relative to it.
+    const filePath = path && configPath ? relative(dirname(configPath), path).split(sep).join('/') : undefined;
+    const key = JSON.stringify([configPath ?? null, folder?.path ?? null, settings.template, settings.rules, this.workspace.trusted, documentTemplate ?? null, filePath ?? null]);
     const cached = this.cache.get(key);
     if (cached) return cached;
 
@@ -61,7 +63,7 @@ export class ConfigStore {
     for (let round = 0; round < MAX_TEMPLATE_ROUNDS; round++) {
       refused.length = 0;
       const wanted: [string, 'file' | 'settings'][] = [];
-      resolved = e.resolveConfig(configText, this.host(configDir, folder?.path, refused, reads, wanted), { template, documentTemplate, rules: settings.rules as never });
+      resolved = e.resolveConfig(configText, this.host(configDir, folder?.path, refused, reads, wanted), { template, documentTemplate, rules: settings.rules as never, filePath });
       if (wanted.length === 0) break;
       await Promise.all(wanted.map(async ([ref, origin]) => reads.set(`${origin}:${ref}`, await this.readTemplate(ref, origin, configDir!, folder!.path))));
     }

@@ -14,7 +14,8 @@ export interface DocumentAnalysis {
   options: AnalyzeOptions;
   templateName: string;
   /** What picked the template (front matter, setting, config file, or the built-in default). */
-  templateSource: 'document' | 'settings' | 'file' | 'default';
+  templateSource: 'document' | 'override' | 'settings' | 'file' | 'default';
+  templateReason?: string;
   /** Errors in the config, settings or front matter that apply to this document. */
   configErrors: string[];
   generation: number;

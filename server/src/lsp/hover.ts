@@ -37,7 +37,7 @@ export function registerHoverSupport(connection: Connection, service: Postmortem
         ? 'The Duration could not be read as a start and an end time, so its length is unknown. Write it like "2024-03-03 09:12 - 11:40 (UTC)".'
         : duration.total < 0
           ? `The Duration ends ${e.formatElapsed(-duration.total)} before it starts; check the end time (or add its date if it ended the next day).`
-          : `Incident duration: ${e.formatElapsed(duration.total)}`;
+          : [`Incident duration: ${e.formatElapsed(duration.total)}`, e.milestoneTimes(postmortem)].filter(Boolean).join('\n');
       return { contents: { kind: MarkupKind.PlainText, value }, range: toRange(entry.document, duration.duration.range) };
     }
     return null;

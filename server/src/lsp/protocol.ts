@@ -56,7 +56,9 @@ export interface DocumentInfo {
   /** Built-in name or template path as configured; "" when the file is not a postmortem. */
   templateName: string;
   /** What picked the template: front matter `template:`, the setting, `.postmortemrc.json`, or none (the built-in default). */
-  templateSource?: 'document' | 'settings' | 'file' | 'default';
+  templateSource?: 'document' | 'override' | 'settings' | 'file' | 'default';
+  /** Why that template, in words (which front matter key or override picked it). */
+  templateReason?: string;
   /** Why the config that applies to this file is broken (then a fallback template is in use); empty when it is fine. */
   configErrors?: string[];
   problemCount: number;

@@ -36,6 +36,7 @@ export function registerRequestSupport(connection: Connection, service: Postmort
       isPostmortem: true,
       templateName: entry.templateName,
       templateSource: entry.templateSource,
+      templateReason: entry.templateReason,
       configErrors: entry.configErrors,
       problemCount: entry.analysis.problems.length,
     };

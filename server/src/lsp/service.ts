@@ -236,6 +236,7 @@ export class PostmortemService {
       options: state.options ?? {},
       templateName: state.config?.resolved.templateName ?? '',
       templateSource: state.config?.resolved.templateSource ?? 'default',
+      templateReason: state.config?.resolved.templateReason,
       configErrors: (state.config?.resolved.problems ?? []).filter((p) => p.severity === 'error' || p.origin === 'document').map((p) => p.message),
       generation,
       ms,

@@ -6,6 +6,7 @@ import { formatInstant, formatSpan, machineInstant, machineSpan } from './format
 
 const MILESTONES = [
   ['detect', 'Time to detect', 'Detected'],
+  ['acknowledge', 'Time to acknowledge', 'Acknowledged'],
   ['mitigate', 'Time to mitigate', 'Mitigated'],
   ['resolve', 'Time to resolve', 'Resolved'],
 ] as const;
@@ -27,7 +28,8 @@ export function renderSummary(ctx: PreviewContext): string {
   for (const [kind, label, key] of MILESTONES) {
     const milestone = metrics[kind];
     if (milestone) fact(label, milestoneValue(ctx, milestone), { ...lineAttrs(ctx.line(milestone.offset), ctx.interactive), 'data-metric': kind });
-    else missing.push(key);
+    // Acknowledgement is often not written down: its absence alone is no reason for a hint.
+    else if (kind !== 'acknowledge') missing.push(key);
   }
   const title = postmortem.title?.value ?? 'Untitled postmortem';
   const id = `${ctx.idPrefix}-summary`;

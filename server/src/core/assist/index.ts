@@ -12,3 +12,4 @@ export type { FoldingRegion } from './folding.js';
 export { disableLineEdit } from './disable-comment.js';
 export { configNamesTemplate } from './config-template.js';
 export { placementOf, insertedSectionSelection } from './section-placement.js';
+export { milestoneTimes } from './metrics-hover.js';

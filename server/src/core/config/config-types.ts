@@ -15,7 +15,9 @@ export interface ResolvedConfig {
   /** Built-in name or the template path as written; "default" after a fallback. */
   templateName: string;
   /** What picked the template: the document's front matter, the editor setting (or CLI flag), the config file, or nothing. */
-  templateSource: 'document' | 'settings' | 'file' | 'default';
+  templateSource: 'document' | 'override' | 'settings' | 'file' | 'default';
+  /** Why this template, in words: "front matter template: google-sre", ".postmortemrc.json overrides[0] (files: sev1/**)". */
+  templateReason?: string;
   /** Only the rules the file or settings set; a rule not listed keeps its default severity. */
   rules: Record<string, SeveritySetting>;
   problems: ConfigProblem[];
@@ -39,6 +41,15 @@ export interface ConfigOverrides {
    * If it cannot be loaded, the template the config would pick applies and a problem says why.
    */
   documentTemplate?: string;
+  rules?: Record<string, SeveritySetting>;
+  /** The document's path relative to the config file's folder, with `/`: picks the config's "overrides". */
+  filePath?: string;
+}
+
+/** One entry of `.postmortemrc.json` "overrides": files it applies to, and what changes for them. */
+export interface FileOverride {
+  files: string[];
+  template?: string;
   rules?: Record<string, SeveritySetting>;
 }
 

@@ -1,9 +1,10 @@
 // Turns `.postmortemrc.json` text (plus editor-setting overrides) into the template and
 // rule severities the engine uses. Pure: file access goes through ConfigHost. Never throws.
 import type { Node } from 'jsonc-parser';
+import picomatch from 'picomatch';
 import type { Range, SeveritySetting, Template, TimelineSettings } from '../types.js';
 import { DEFAULT_TEMPLATE_NAME, getBuiltinTemplate } from './builtin-templates.js';
-import type { ConfigHost, ConfigOverrides, ConfigProblem, ResolvedConfig, SectionOverride } from './config-types.js';
+import type { ConfigHost, ConfigOverrides, ConfigProblem, FileOverride, ResolvedConfig, SectionOverride } from './config-types.js';
 import { keyNodeAt, nodeRange, rangeAtPointer } from './json-location.js';
 import { loadTemplate, type TemplateLoad } from './load-template.js';
 import { cloneTemplate, findTemplateSection, mergeTemplate } from './merge-template.js';
@@ -13,7 +14,7 @@ import { didYouMean } from './suggest.js';
 import { checkTemplate } from './template-check.js';
 import { CONFIG_RULE_NAMES, validateConfigValue } from './validate.js';
 
-export type { ConfigHost, ConfigOverrides, ConfigProblem, ResolvedConfig, SectionOverride, TemplateOverrides } from './config-types.js';
+export type { ConfigHost, ConfigOverrides, ConfigProblem, FileOverride, ResolvedConfig, SectionOverride, TemplateOverrides } from './config-types.js';
 export { mergeTemplate } from './merge-template.js';
 export { frontMatterTemplate } from './front-matter-template.js';
 export { CONFIG_RULE_NAMES } from './validate.js';
@@ -25,6 +26,7 @@ interface FileConfig {
   tags?: string[];
   timeline?: Partial<TimelineSettings>;
   rules?: Record<string, SeveritySetting>;
+  overrides?: FileOverride[];
 }
 
 const SEVERITIES: readonly string[] = ['error', 'warning', 'info', 'off'];
@@ -45,7 +47,7 @@ export function resolveConfig(
 }
 
 function defaults(): Omit<ResolvedConfig, 'problems'> {
-  return { template: defaultTemplate(), templateName: DEFAULT_TEMPLATE_NAME, templateSource: 'default', rules: {} };
+  return { template: defaultTemplate(), templateName: DEFAULT_TEMPLATE_NAME, templateSource: 'default', templateReason: REASON_DEFAULT, rules: {} };
 }
 
 function defaultTemplate(): Template {
@@ -53,6 +55,14 @@ function defaultTemplate(): Template {
 }
 
 type TemplateSource = ResolvedConfig['templateSource'];
+const REASON_DEFAULT = 'the built-in default';
+
+/** The config's overrides whose "files" match the document, in file order (later ones win). */
+function matchingOverrides(file: FileConfig | undefined, filePath: string | undefined): { override: FileOverride; index: number }[] {
+  if (!file?.overrides || filePath === undefined) return [];
+  const path = filePath.replace(/\\/g, '/').replace(/^\.\//, '');
+  return file.overrides.flatMap((override, index) => (picomatch(override.files, { dot: true })(path) ? [{ override, index }] : []));
+}
 
 function resolve(configText: string | undefined, host: ConfigHost, overrides: ConfigOverrides): ResolvedConfig {
   const problems: ConfigProblem[] = [];
@@ -63,11 +73,21 @@ function resolve(configText: string | undefined, host: ConfigHost, overrides: Co
   if (overrides.template !== undefined && typeof overrides.template !== 'string') {
     problems.push(settingsProblem('Setting "template" must be a string'));
   }
-  const fileTemplate = file?.value.template;
-  const configured = settingsTemplate !== undefined ? 'settings' : fileTemplate !== undefined ? 'file' : 'default';
+  const matched = matchingOverrides(file?.value, overrides.filePath);
+  const byOverride = matched.filter((m) => m.override.template !== undefined).at(-1);
+  // An override names these files: it is more specific than the editor setting and the file's own "template".
+  const fileTemplate = byOverride?.override.template ?? file?.value.template;
+  const configured = byOverride ? 'override' : settingsTemplate !== undefined ? 'settings' : fileTemplate !== undefined ? 'file' : 'default';
 
   let source: TemplateSource = configured;
-  let templateRef = settingsTemplate ?? fileTemplate ?? DEFAULT_TEMPLATE_NAME;
+  let templateRef = byOverride ? fileTemplate! : (settingsTemplate ?? fileTemplate ?? DEFAULT_TEMPLATE_NAME);
+  const reasons: Record<TemplateSource, () => string> = {
+    document: () => `front matter template: ${templateRef}`,
+    override: () => `.postmortemrc.json overrides[${byOverride!.index}] (files: ${byOverride!.override.files.join(', ')})`,
+    settings: () => 'the postmortem.template setting (or --template)',
+    file: () => '.postmortemrc.json "template"',
+    default: () => REASON_DEFAULT,
+  };
   let loaded: TemplateLoad | undefined;
   const documentTemplate = typeof overrides.documentTemplate === 'string' ? overrides.documentTemplate.trim() : '';
   if (documentTemplate !== '') {
@@ -86,30 +106,31 @@ function resolve(configText: string | undefined, host: ConfigHost, overrides: Co
     loaded = loadTemplate(templateRef, configured === 'settings' ? 'settings' : 'file', host);
     if (loaded.error !== undefined) {
       if (configured === 'settings') problems.push(settingsProblem(loaded.error));
-      else problems.push({ message: loaded.error, range: rangeAtPointer(file!.root, '/template'), severity: 'error' });
+      else problems.push({ message: loaded.error, range: rangeAtPointer(file!.root, byOverride ? `/overrides/${byOverride.index}/template` : '/template'), severity: 'error' });
     }
   }
 
   let template = loaded.template ? cloneTemplate(loaded.template) : defaultTemplate();
   const templateName = loaded.template ? templateRef : DEFAULT_TEMPLATE_NAME;
   const templateSource: TemplateSource = loaded.template ? source : 'default';
-  const fileRules = file?.value.rules ?? {};
+  const fileRules = Object.assign({}, file?.value.rules ?? {}, ...matched.map((m) => m.override.rules ?? {})) as Record<string, SeveritySetting>;
+  const templateReason = loaded.template ? reasons[source]() : REASON_DEFAULT;
   // The file's section/tag/timeline changes are written for the template it names: they apply to
   // that one (or to any, when it names none), never to another a document picked, nor to a
   // fallback after its template failed to load. Its rules always apply.
-  const fileFitsTemplate = fileTemplate === undefined || source !== 'document' || fileTemplate === templateRef;
+  const fileFitsTemplate = file?.value.template === undefined || (source !== 'document' && source !== 'override') || file.value.template === templateRef;
   if (file && loaded.template && fileFitsTemplate) {
     const merged = mergeTemplate(template, file.value);
     const issue = checkTemplate(merged);
     if (issue) {
       // The file as a whole is invalid: as if there were none, like a schema error.
       problems.push({ message: issue.message, range: sectionRange(file, merged, issue.sections), severity: 'error' });
-      if (source !== 'file') return { template, templateName, templateSource, rules: { ...settingsRules }, problems };
-      return { template: defaultTemplate(), templateName: DEFAULT_TEMPLATE_NAME, templateSource: 'default', rules: { ...settingsRules }, problems };
+      if (source !== 'file') return { template, templateName, templateSource, templateReason, rules: { ...settingsRules }, problems };
+      return { template: defaultTemplate(), templateName: DEFAULT_TEMPLATE_NAME, templateSource: 'default', templateReason: REASON_DEFAULT, rules: { ...settingsRules }, problems };
     }
     template = merged;
   }
-  return { template, templateName, templateSource, rules: { ...fileRules, ...settingsRules }, problems };
+  return { template, templateName, templateSource, templateReason, rules: { ...fileRules, ...settingsRules }, problems };
 }
 
 /** The validated file config, or undefined when absent or invalid (problems say why). */

@@ -14,6 +14,10 @@ export function cloneTemplate(template: Template): Template {
   };
   if (template.description !== undefined) copy.description = template.description;
   if (template.ordered !== undefined) copy.ordered = template.ordered;
+  // Plain JSON data: a deep copy is a JSON round trip.
+  for (const key of ['fields', 'actionItems', 'milestones', 'blameless', 'placeholders'] as const) {
+    if (template[key] !== undefined) (copy as unknown as Record<string, unknown>)[key] = JSON.parse(JSON.stringify(template[key]));
+  }
   return copy;
 }
 
@@ -25,6 +29,7 @@ function cloneSection(section: TemplateSection): TemplateSection {
   if (section.kind !== undefined) copy.kind = section.kind;
   if (section.placeholder !== undefined) copy.placeholder = section.placeholder;
   if (section.sections !== undefined) copy.sections = section.sections.map(cloneSection);
+  if (section.when !== undefined) copy.when = { severity: [...section.when.severity] };
   return copy;
 }
 

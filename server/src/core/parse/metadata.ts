@@ -1,6 +1,6 @@
 import type { RootContent } from 'mdast';
 import { parse as parseYaml } from 'yaml';
-import type { DurationMeta, Located, Metadata, Postmortem, Range } from '../types.js';
+import type { DurationMeta, Located, Metadata, Postmortem, Range, WrittenField } from '../types.js';
 import { lineAt } from './lines.js';
 import { parseDuration, parseTimestamp, toInstant, type DateOrder } from '../time/index.js';
 
@@ -11,7 +11,14 @@ export interface MetadataSource {
   key: string;
   value: string;
   range: Range;
+  /** The key as written. */
+  name?: string;
+  valueRange?: Range;
+  fromFrontMatter?: boolean;
 }
+
+// `**Severity:** SEV1  |  **Status:** Resolved`: several fields on one line, split at pipes.
+const NEXT_FIELD = /[ \t]+\|[ \t]+(?=(?:\*\*|__)[A-Za-z][A-Za-z ]{0,30}?[ \t]*:?(?:\*\*|__))/;
 
 /** `**Key:** value` lines of a top-level paragraph or list. */
 export function readMetaLines(node: RootContent, shift: number, text: string): MetadataSource[] {
@@ -23,9 +30,29 @@ export function readMetaLines(node: RootContent, shift: number, text: string): M
   while (lineStart < end) {
     const { lineEnd, next } = lineAt(text, lineStart, end);
     const line = text.slice(lineStart, lineEnd);
-    const match = META_LINE.exec(line);
-    if (match && (match[3] || match[4])) {
-      found.push({ key: match[2].trim().toLowerCase(), value: match[5].trim(), range: { start: lineStart, end: lineStart + line.trimEnd().length } });
+    let segmentStart = lineStart;
+    let rest = line;
+    while (rest !== '') {
+      const split = NEXT_FIELD.exec(rest);
+      const segment = split ? rest.slice(0, split.index) : rest;
+      const match = META_LINE.exec(segment);
+      if (!match || !(match[3] || match[4])) break;
+      // A comment after the value ("SEV-2 <!-- to confirm -->") is not part of it.
+      const written = match[5].replace(/\s*<!--[\s\S]*?-->\s*$/, '');
+      const value = written.trim();
+      const valueStart = segmentStart + segment.length - match[5].length + (written.length - written.trimStart().length);
+      const end = value === '' ? segmentStart + segment.length - match[5].length + written.trimEnd().length : valueStart + value.length;
+      found.push({
+        key: match[2].trim().toLowerCase(),
+        name: match[2].trim(),
+        value,
+        // A line's first field keeps the whole line, as the Duration always has.
+        range: { start: segmentStart === lineStart ? lineStart : segmentStart, end: segmentStart === lineStart && !split ? lineStart + line.trimEnd().length : end },
+        valueRange: { start: value === '' ? end : valueStart, end: value === '' ? end : valueStart + value.length },
+      });
+      if (!split) break;
+      segmentStart += split.index + split[0].length;
+      rest = rest.slice(split.index + split[0].length);
     }
     lineStart = next;
   }
@@ -46,8 +73,21 @@ export function readFrontMatter(first: RootContent | undefined, shift: number): 
 }
 
 export function buildMetadata(sources: MetadataSource[], defaultZone: string, dateOrder?: DateOrder): Metadata {
-  const metadata: Metadata = { extra: {} };
+  const fields: WrittenField[] = [];
+  const metadata: Metadata = { extra: {}, fields };
+  const seen = new Set<string>();
   for (const source of sources) {
+    if (!seen.has(source.key)) {
+      seen.add(source.key);
+      fields.push({
+        key: source.key,
+        name: source.name ?? source.key,
+        value: source.value,
+        range: source.range,
+        valueRange: source.valueRange ?? source.range,
+        source: source.fromFrontMatter ? 'front matter' : 'line',
+      });
+    }
     const located: Located = { value: source.value, text: source.value, range: source.range };
     switch (source.key) {
       case 'duration':
@@ -89,14 +129,24 @@ function readDuration(source: MetadataSource, defaultZone: string, dateOrder?: D
   return { text: source.value, range: source.range, start, end, endHasDate, zone: parsed.zone };
 }
 
-/** Front-matter keys read as if they were `**Key:**` lines. */
-export function frontMatterSources(frontMatter: Postmortem['frontMatter']): MetadataSource[] {
+/** Front-matter keys read as if they were `**Key:**` lines; a list of plain values (authors) reads as one, comma-separated. */
+export function frontMatterSources(frontMatter: Postmortem['frontMatter'], text = ''): MetadataSource[] {
   if (!frontMatter?.data) return [];
   const sources: MetadataSource[] = [];
+  const block = text.slice(frontMatter.range.start, frontMatter.range.end);
   for (const [key, value] of Object.entries(frontMatter.data)) {
-    if (value === null || typeof value === 'object') continue;
-    const text = value instanceof Date ? value.toISOString() : String(value);
-    sources.push({ key: key.toLowerCase(), value: text, range: frontMatter.range });
+    const listed = Array.isArray(value) && value.every((v) => v !== null && typeof v !== 'object');
+    if (value === null || (typeof value === 'object' && !listed && !(value instanceof Date))) continue;
+    const written = listed ? (value as unknown[]).map(String).join(', ') : value instanceof Date ? value.toISOString() : String(value);
+    // Where the key's line is, so a problem about its value points there, not at the whole block.
+    const line = new RegExp(`^([ \\t]*["']?${escapeRegExp(key)}["']?[ \\t]*:[ \\t]*)(.*)$`, 'm').exec(block);
+    const start = line ? frontMatter.range.start + line.index : frontMatter.range.start;
+    const range = line ? { start, end: start + line[0].trimEnd().length } : frontMatter.range;
+    const valueStart = line ? start + line[1].length : frontMatter.range.start;
+    const valueRange = line ? { start: valueStart, end: valueStart + line[2].trimEnd().length } : frontMatter.range;
+    sources.push({ key: key.toLowerCase(), name: key, value: written, range, valueRange, fromFrontMatter: true });
   }
   return sources;
 }
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -11,6 +11,12 @@ import { timelineEmpty } from './timeline-empty.js';
 import { timelineDirectionRule } from './timeline-direction.js';
 import { actionItemUntagged } from './action-item-untagged.js';
 import { actionItemUnknownTag } from './action-item-unknown-tag.js';
+import { actionItemIncomplete } from './action-item-incomplete.js';
+import { missingField } from './missing-field.js';
+import { fieldValue } from './field-value.js';
+import { timelineMilestones } from './timeline-milestones.js';
+import { placeholderText } from './placeholder-text.js';
+import { blamelessLanguage } from './blameless-language.js';
 
 /** Every rule, in the order problems are reported. */
 export const RULES: readonly Rule[] = [
@@ -26,6 +32,12 @@ export const RULES: readonly Rule[] = [
   timelineDirectionRule,
   actionItemUntagged,
   actionItemUnknownTag,
+  actionItemIncomplete,
+  missingField,
+  fieldValue,
+  timelineMilestones,
+  placeholderText,
+  blamelessLanguage,
 ];
 
 export const RULES_BY_NAME: ReadonlyMap<string, Rule> = new Map(RULES.map((rule) => [rule.name, rule]));
