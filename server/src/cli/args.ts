@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
 import { DEFAULT_EXCLUDE } from '../core/exclude.js';
 
-export type Format = 'text' | 'json' | 'sarif' | 'html';
-export const FORMATS: readonly Format[] = ['text', 'json', 'sarif', 'html'];
+export type Format = 'text' | 'json' | 'sarif' | 'html' | 'junit' | 'gitlab' | 'github';
+export const FORMATS: readonly Format[] = ['text', 'json', 'sarif', 'html', 'junit', 'gitlab', 'github'];
 
 export interface CliOptions {
   format: Format;
@@ -25,8 +25,9 @@ export const USAGE = `Usage: postmortem-lint [options] <files | dirs | globs | -
 Checks incident postmortems written in Markdown.
 
 Options:
-  --format text|json|sarif|html
-                             Output format (default: text); html is the preview page
+  --format text|json|sarif|html|junit|gitlab|github
+                             Output format (default: text); html is the preview page;
+                             junit, gitlab (Code Quality) and github (annotations) for CI
   --config FILE              Config file (default: the nearest .postmortemrc.json)
   --template NAME|PATH       Template to check against (overrides the config)
   --fix                      Apply safe fixes to the files in place

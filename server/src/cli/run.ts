@@ -8,6 +8,9 @@ import { formatText } from './format-text.js';
 import { formatJson } from './format-json.js';
 import { formatSarif } from './format-sarif.js';
 import { formatHtml } from './format-html.js';
+import { formatJunit } from './format-junit.js';
+import { formatGitlab } from './format-gitlab.js';
+import { formatGithub } from './format-github.js';
 import { reportProblems } from '../core/summary.js';
 import type { FileResult } from './file-result.js';
 
@@ -117,6 +120,9 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   if (options.format === 'json') io.stdout(formatJson(results));
   else if (options.format === 'sarif') io.stdout(formatSarif(results, io.version));
   else if (options.format === 'html') io.stdout(formatHtml(analysed));
+  else if (options.format === 'junit') io.stdout(formatJunit(results));
+  else if (options.format === 'gitlab') io.stdout(formatGitlab(results));
+  else if (options.format === 'github') io.stdout(formatGithub(results));
   else io.stdout(formatText(results));
 
   const all = results.flatMap((result) => result.problems);
