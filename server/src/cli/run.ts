@@ -14,6 +14,7 @@ import { formatGithub } from './format-github.js';
 import { reportProblems } from '../core/summary.js';
 import type { FileResult } from './file-result.js';
 import { runReport } from './report-command.js';
+import { runInit } from './init-command.js';
 
 export type { FileResult } from './file-result.js';
 
@@ -33,6 +34,7 @@ function isBinary(buffer: Buffer): boolean {
 export async function run(argv: string[], io: CliIo): Promise<number> {
   // Subcommands first: `postmortem-lint ./report` still lints a file named report.
   if (argv[0] === 'report') return runReport(argv.slice(1), io);
+  if (argv[0] === 'init') return runInit(argv.slice(1), io);
   let options: CliOptions;
   try {
     options = parseCliArgs(argv);
