@@ -22,7 +22,7 @@ export type { ConfigProblem, ResolvedConfig, ConfigHost } from './config/load-co
 export { postmortemSkeleton } from './skeleton.js';
 export type { SkeletonOptions } from './skeleton.js';
 export { reportAnalysis, reportProblems, reportPostmortem, isoTime, toLineColumns } from './summary.js';
-export type { ProblemReport, PostmortemReport } from './summary.js';
+export type { ProblemReport, PostmortemReport, ActionItemReport } from './summary.js';
 export { ruleDocsUrl, REPOSITORY_URL } from './docs-url.js';
 export * from './metrics.js';
 export * from './assist/index.js';

@@ -1,6 +1,7 @@
 // Incident metrics a reviewer looks for first, derived from the postmortem model. Pure.
 import type { ActionItem, Postmortem, TimelineEntry } from './types.js';
 import { parseTimestamp, toInstant, calendarDateOf } from './time/index.js';
+import { readFieldsInText } from './parse/action-fields.js';
 
 export type MilestoneKind = 'detect' | 'mitigate' | 'resolve';
 
@@ -115,32 +116,12 @@ export interface ActionFields {
   due: string | null;
 }
 
-const OWNER_LABEL = /\b(?:owners?|assignee)\s*:\s*([^,;()[\]\n]+)|\bassigned to\s+([^,;()[\]\n]+)/i;
-const HANDLE = /(?<![\w.@/])@([A-Za-z0-9][\w.-]*[\w])/;
-// Keys that look like tickets but are not: severities and standards.
-const NOT_TICKETS = new Set(['SEV', 'UTF', 'ISO', 'RFC', 'TLS', 'SHA']);
-const TICKET_KEY = /\b([A-Z][A-Z0-9]{1,9})-(\d+)\b/g;
-const MD_LINK = /\[([^\]\n]+)\]\(\s*<?(https?:\/\/[^\s)>]+)>?(?:\s+"[^"]*")?\s*\)/i;
-const BARE_URL = /<?(https?:\/\/[^\s<>)\]]+[^\s<>)\].,;:!?'"])>?/i;
-const MONTH = '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
-const DATE = `(\\d{4}-\\d{2}-\\d{2}|${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?|\\d{1,2}\\s+${MONTH}(?:\\s+\\d{4})?)`;
-const DUE = new RegExp(`\\b(?:due(?:\\s+(?:date|by|on))?\\s*:?|by|before|until)\\s+${DATE}\\b`, 'i');
-
-export function actionFields(item: Pick<ActionItem, 'text'>): ActionFields {
-  // Labels are often bold (`**Owner:** Dana`); the markers are not part of the value.
-  const text = item.text.replace(/\*\*|__/g, '');
-  const label = OWNER_LABEL.exec(text);
-  const owner = (label?.[1] ?? label?.[2])?.trim().replace(/[.!]+$/, '') || (HANDLE.exec(text)?.[0] ?? null);
-  return { owner, ticket: ticketOf(text), due: DUE.exec(text)?.[1] ?? null };
-}
-
-function ticketOf(text: string): ActionFields['ticket'] {
-  // A link first: `[PAY-1423](https://…)` is the key and where it lives.
-  const link = MD_LINK.exec(text);
-  if (link) return { text: link[1], url: link[2] };
-  for (const match of text.matchAll(TICKET_KEY)) {
-    if (!NOT_TICKETS.has(match[1])) return { text: match[0], url: null };
-  }
-  const bare = BARE_URL.exec(text);
-  return bare ? { text: bare[1], url: bare[1] } : null;
+/** The fields of an action item's text, as written (the model's ActionItem carries them read from every shape). */
+export function actionFields(item: Pick<ActionItem, 'text'> & Partial<Pick<ActionItem, 'owner' | 'ticket' | 'due' | 'shape'>>): ActionFields {
+  const read = item.shape ? item : readFieldsInText(item.text, 0, null);
+  return {
+    owner: read.owner?.value ?? null,
+    ticket: read.ticket ? { text: read.ticket.value, url: read.ticket.url ?? null } : null,
+    due: read.due?.text ?? null,
+  };
 }

@@ -20,8 +20,23 @@ export interface PostmortemReport {
   title: string | null;
   sections: { title: string; level: number; line: number }[];
   timeline: { line: number; text: string; time: string | null; precision: 'day' | 'minute' | 'second' | null; zone: string | null }[];
-  actionItems: { line: number; tag: string | null; text: string }[];
+  actionItems: ActionItemReport[];
   metrics: MetricsReport;
+}
+
+/** One action item, whatever shape it was written in; fields the document does not give are null. */
+export interface ActionItemReport {
+  line: number;
+  tag: string | null;
+  text: string;
+  shape: 'list' | 'table';
+  owner: string | null;
+  ticket: string | null;
+  ticketUrl: string | null;
+  /** YYYY-MM-DD; null when none is written or it cannot be read (then dueText says what was written). */
+  due: string | null;
+  dueText: string | null;
+  status: 'open' | 'done' | null;
 }
 
 /** Times as `isoTime` prints them; spans in whole seconds. */
@@ -68,7 +83,18 @@ export function reportPostmortem(postmortem: Postmortem): PostmortemReport {
       precision: entry.precision,
       zone: entry.zone,
     })),
-    actionItems: postmortem.actionItems.map((item) => ({ line: line(item.range.start), tag: item.tag, text: item.text })),
+    actionItems: postmortem.actionItems.map((item) => ({
+      line: line(item.range.start),
+      tag: item.tag,
+      text: item.text,
+      shape: item.shape ?? 'list',
+      owner: item.owner?.value ?? null,
+      ticket: item.ticket?.value ?? null,
+      ticketUrl: item.ticket?.url ?? null,
+      due: item.due?.value == null ? null : new Date(item.due.value).toISOString().slice(0, 10),
+      dueText: item.due?.text ?? null,
+      status: item.status ?? null,
+    })),
     metrics: reportMetrics(postmortem),
   };
 }

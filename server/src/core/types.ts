@@ -173,7 +173,7 @@ export interface ActionItem {
   tag: string | null;
   /** The label as written (`Fxi`), when there is one. */
   writtenTag?: string;
-  /** Where the label's text is, inside the bold markers. */
+  /** Where the label's text is, inside the bold markers; in a table, the Type cell (empty when nothing is written). */
   tagRange?: Range;
   /** Where a tag would be inserted: the start of the item's text (after any checkbox). */
   contentStart: number;
@@ -184,8 +184,11 @@ export interface ActionItem {
   shape?: 'list' | 'table';
   /** Who owns it (`@name`, `owner: Name`, an Owner column), as written. */
   owner?: Located;
-  /** Its ticket: a key such as `ABC-123` or a link, as written. */
-  ticket?: Located;
+  /**
+   * Its ticket: a key such as `ABC-123` or a link, as written. value is the key or link text,
+   * text the source (`[PAY-1](https://…)`), url where a link points.
+   */
+  ticket?: Located & { url?: string };
   /** When it is due: value is midnight UTC of that day, or null when written but unreadable. */
   due?: Located<number | null>;
   /** open or done, from a checkbox or a Status column; absent when the document does not say. */

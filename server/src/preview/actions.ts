@@ -16,7 +16,7 @@ export function renderActions(ctx: PreviewContext): string {
     const key = item.tag ?? OTHER;
     groups.set(key, [...(groups.get(key) ?? []), item]);
   }
-  const withBoxes = items.some((item) => item.checked !== null);
+  const withBoxes = items.some((item) => item.status !== undefined);
   const tables = [...groups].filter(([, list]) => list.length > 0).map(([tag, list]) => table(ctx, tag, list, withBoxes));
   return `<section class="actions" aria-labelledby="${id}">${heading}${tables.join('')}</section>`;
 }
@@ -47,7 +47,7 @@ function table(ctx: PreviewContext, tag: string, items: ActionItem[], withBoxes:
       escapeHtml(fields.owner ?? ''),
       ticket,
       escapeHtml(fields.due ?? ''),
-      ...(withBoxes ? [item.checked === null ? '' : item.checked ? '<span aria-label="done">✓</span>' : '<span aria-label="open">○</span>'] : []),
+      ...(withBoxes ? [item.status === undefined ? '' : item.status === 'done' ? '<span aria-label="done">✓</span>' : '<span aria-label="open">○</span>'] : []),
     ];
     return `<tr${attrs({ ...lineAttrs(ctx.line(item.range.start), ctx.interactive) })}>${cells.map((c) => `<td>${c}</td>`).join('')}</tr>`;
   });

@@ -10,7 +10,8 @@ import { buildMetadata, frontMatterSources, readFrontMatter, readMetaLines, type
 import { TimelineReader } from './timeline/reader.js';
 import { timelineStart } from './timeline/start.js';
 import { readTimelineDirection } from './timeline/direction.js';
-import { readActionItems } from './actions.js';
+import { headingTagOf, readActionItems } from './actions.js';
+import { readActionTable } from './action-table.js';
 
 export interface ParseOptions {
   /** Trees of unchanged pieces are reused from here: an edit re-parses only what it touched. */
@@ -64,6 +65,8 @@ export function parsePostmortem(text: string, template: Template, options: Parse
   const ascending = (timelineDirection?.order ?? settings.order) === 'ascending';
   const timeline = new TimelineReader(text, start, settings, ascending);
   const actionItems: Postmortem['actionItems'] = [];
+  // A due date without a year is in the incident's year.
+  const incidentStart = metadata.duration?.start ?? metadata.date?.value ?? null;
   let headingsSeen = 0;
   // Every timeline heading is read in order, even one with no content ("### June 11" sets the day).
   const readHeadingsUpTo = (end: number) => {
@@ -80,7 +83,8 @@ export function parsePostmortem(text: string, template: Template, options: Parse
     readHeadingsUpTo(ownerIndex[i] + 1);
     if (section?.kind === 'timeline') timeline.node(node, shift, section);
     else if (section?.kind === 'actions') {
-      if (node.type === 'list') actionItems.push(...readActionItems(node, section, text, shift, template.tags));
+      if (node.type === 'list') actionItems.push(...readActionItems(node, section, text, shift, template.tags, incidentStart));
+      else if (node.type === 'table') actionItems.push(...readActionTable(node, section, text, shift, template.tags, headingTagOf(section, template.tags), incidentStart));
     } else if (node.type === 'list') {
       if (section) timeline.labelled(node, shift, section);
       loose.push({ node, shift, section: section ?? aboveHeadings, index: i });

@@ -12,11 +12,16 @@ export const actionItemUntagged: Rule = {
       report({
         range: firstLine(text, { start: item.contentStart, end: item.range.end }),
         // Problems panels show messages as plain text: name the tags, not their raw Markdown.
-        message: `Action item has no tag; start it with one of ${listTags(template.tags)}, in bold with a colon (quick fix).`,
+        message: item.tagRange
+          ? `Action item has no tag; write one of ${listTags(template.tags)} in its Type column (quick fix).`
+          : `Action item has no tag; start it with one of ${listTags(template.tags)}, in bold with a colon (quick fix).`,
         // No tag is the obvious one, so none is preferred and fix-all leaves these to the author.
+        // A table row's tag goes in its empty Type cell.
         fixes: template.tags.map((tag) => ({
           title: `Tag as ${tag}`,
-          edits: [{ start: item.contentStart, end: item.contentStart, newText: `**${tag}:** ` }],
+          edits: [item.tagRange
+            ? { ...item.tagRange, newText: tag }
+            : { start: item.contentStart, end: item.contentStart, newText: `**${tag}:** ` }],
         })),
       });
     }
