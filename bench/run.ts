@@ -19,6 +19,7 @@ import { LspTestClient, positionAt } from '../test/support/lsp-client.js';
 import { CHEAP_MS, DEBOUNCE_MS, SETTLE_MS } from '../server/src/lsp/diagnostics.js';
 import { collect, hasGc, median, min, ms, percentile, ratio, sleep } from './stats.js';
 import { runPathological, type PathologicalResult } from './pathological.js';
+import { measureReport, reportTargets, type ReportBench } from './repository-bench.js';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const QUICK = process.argv.includes('--quick');
@@ -476,20 +477,24 @@ async function main(): Promise<void> {
     progress(`CLI: ${corpusFiles} files, ${(corpusBytes / 1024 / 1024).toFixed(1)} MB, best of 3 each`);
     const cli = await measureCli(join(workspace, 'corpus'), workspace, corpusFiles, corpusBytes, 3);
 
+    // 3b. `report` against plain linting on 1,000 team postmortems (bench/repository-bench.ts).
+    progress('CLI: report vs plain lint');
+    const repository = await measureReport(QUICK ? 200 : 1000, 3);
+
     // 4. Pathological inputs, when test/robustness/pathological-inputs.ts provides them.
     progress('pathological inputs');
     const pathological = await runPathological(ROOT, { quick: QUICK, n: 1_000, limitMs: 2_000, budgetMs: QUICK ? 45_000 : 90_000 });
 
     loads.end = loadavg()[0];
-    await report({ info, docs, sizes, lsp, cli, pathological, loads });
+    await report({ info, docs, sizes, lsp, cli, pathological, loads, repository });
   } finally {
     await rm(workspace, { recursive: true, force: true });
   }
   progress(`done in ${((performance.now() - started) / 1000).toFixed(0)} s`);
 }
 
-async function report(run: { info: ReturnType<typeof machine>; docs: Doc[]; sizes: SizeResult[]; lsp: LspResult; cli: CliResult; pathological: PathologicalResult; loads: Record<string, number> }): Promise<void> {
-  const { info, docs, sizes, lsp, cli, pathological, loads } = run;
+async function report(run: { info: ReturnType<typeof machine>; docs: Doc[]; sizes: SizeResult[]; lsp: LspResult; cli: CliResult; pathological: PathologicalResult; loads: Record<string, number>; repository: ReportBench }): Promise<void> {
+  const { info, docs, sizes, lsp, cli, pathological, loads, repository } = run;
   const [REMARK, MDL, COLD, EDIT] = contestants.map((c) => c.name);
   const targets: Target[] = [];
   const notes: string[] = [];
@@ -558,6 +563,9 @@ async function report(run: { info: ReturnType<typeof machine>; docs: Doc[]; size
   log(`| postmortem-lint | ${ms(cli.oursBestMs)} | ${cli.oursMs.map((v) => v.toFixed(0)).join(', ')} | ${cli.oursCpuMs.map((v) => v.toFixed(0)).join(', ')} | ${cli.oursProblems} |`);
   log(`| markdownlint-cli2 | ${ms(cli.peerBestMs)} | ${cli.peerMs.map((v) => v.toFixed(0)).join(', ')} | ${cli.peerCpuMs.map((v) => v.toFixed(0)).join(', ')} | ${cli.peerProblems} |`);
   log('');
+  log(`**report vs plain lint** on ${repository.files} team postmortems (three templates; best of ${repository.lint.wallMs.length}, interleaved): lint wall ${repository.lint.wallMs.map((v) => v.toFixed(0)).join(', ')} ms, CPU ${repository.lint.cpuMs.map((v) => v.toFixed(0)).join(', ')} ms; report wall ${repository.report.wallMs.map((v) => v.toFixed(0)).join(', ')} ms, CPU ${repository.report.cpuMs.map((v) => v.toFixed(0)).join(', ')} ms.`);
+  log('');
+  targets.push(...reportTargets(repository));
   targets.push({ name: `CLI on ${cli.files} files ÷ markdownlint-cli2 (wall)`, target: '≤ 1.00×', measured: ratio(cli.oursBestMs / cli.peerBestMs), pass: cli.oursBestMs / cli.peerBestMs <= 1.0 });
 
   if (pathological.available) {
@@ -602,6 +610,7 @@ async function report(run: { info: ReturnType<typeof machine>; docs: Doc[]; size
     inProcess: sizes,
     languageServer: lsp,
     cli,
+    repository,
     pathological,
     targets,
     notes,

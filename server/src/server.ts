@@ -13,6 +13,7 @@ import { registerFoldingSupport } from './lsp/folding.js';
 import { registerCommandSupport } from './lsp/commands.js';
 import { registerRequestSupport } from './lsp/requests.js';
 import { registerPreviewSupport } from './lsp/preview.js';
+import { registerWorkspaceIndexSupport } from './lsp/workspace-index.js';
 
 const connection = createConnection(ProposedFeatures.all);
 const service = new PostmortemService(connection);
@@ -27,6 +28,7 @@ registerFoldingSupport(connection, service);
 registerCommandSupport(connection, service);
 registerRequestSupport(connection, service);
 registerPreviewSupport(connection, service);
+registerWorkspaceIndexSupport(connection, service);
 
 connection.onInitialize((params) => service.initialize(params));
 connection.onInitialized(() => service.initialized());

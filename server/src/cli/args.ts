@@ -38,6 +38,11 @@ Options:
   -h, --help                 Show this help
   -v, --version              Show the version
 
+Commands:
+  report <files | dirs | globs>
+                             An index of incidents, monthly figures, open action items (report --help)
+  init [dir]                 Infer the team's template from its postmortems (init --help)
+
 Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage or config errors.`;
 
 export function parseCliArgs(argv: string[], formats: readonly string[] = FORMATS): CliOptions {

@@ -3,7 +3,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { analyze, type SeveritySetting, type TemplateSection } from '../core/index.js';
+import { analyze, resolveConfig, type SeveritySetting, type TemplateSection } from '../core/index.js';
 import { validateConfigValue, validateTemplateValue } from '../core/config/validate.js';
 import { CONFIG_FILE_NAME } from '../core/config/config-file-name.js';
 import { DEFAULT_EXCLUDE } from '../core/exclude.js';
@@ -49,7 +49,7 @@ export async function runInit(argv: string[], io: CliIo): Promise<number> {
     const texts = readTexts(files, io).map(({ file, text }) => ({ file: relative(dir, file), text }));
     if (texts.length === 0) throw new CommandError(`no Markdown files under ${shown(dir)}.`);
 
-    const current = loadConfig({ cwd: dir, stderr: io.stderr });
+    const current = currentConfig(dir, io);
     const before = analyzeTexts(texts, current, { template: current.resolved.template, rules: current.resolved.rules }, dir);
 
     const inference = inferTemplate(texts, templateName(dir));
@@ -77,6 +77,17 @@ export async function runInit(argv: string[], io: CliIo): Promise<number> {
     if (!(error instanceof CommandError)) throw error;
     io.stderr(`postmortem-lint init: ${error.message}\n`);
     return 2;
+  }
+}
+
+/** The config in force before init; a broken one (init is how it gets replaced) counts as the defaults. */
+function currentConfig(dir: string, io: CliIo): ReturnType<typeof loadConfig> {
+  try {
+    return loadConfig({ cwd: dir, stderr: io.stderr });
+  } catch (error) {
+    if (!(error instanceof CommandError)) throw error;
+    io.stderr(`postmortem-lint init: the current config is broken (${error.message}); "before" counts use the default template.\n`);
+    return { resolved: resolveConfig(undefined), configDir: dir };
   }
 }
 

@@ -83,7 +83,8 @@ export function formatReportMarkdown(report: Report, linkBase: (file: string) =>
 
 /** Quoted when needed; text a spreadsheet would run as a formula gets a leading apostrophe. */
 function csvCell(text: string): string {
-  const formula = /^[=+\-@\t]/.test(text) && !/^-?\d+(\.\d+)?$/.test(text);
+  // A number or an @handle is not a formula.
+  const formula = /^[=+\-@\t]/.test(text) && !/^-?\d+(\.\d+)?$/.test(text) && !/^@[\w.-]+$/.test(text);
   const value = formula ? `'${text}` : text;
   return /[",\r\n]/.test(value) || formula ? `"${value.replace(/"/g, '""')}"` : value;
 }
