@@ -7,9 +7,8 @@ import { analyze, resolveConfig, type SeveritySetting, type TemplateSection } fr
 import { validateConfigValue, validateTemplateValue } from '../core/config/validate.js';
 import { CONFIG_FILE_NAME } from '../core/config/config-file-name.js';
 import { DEFAULT_EXCLUDE } from '../core/exclude.js';
-import { analyzeTexts, CommandError, expandOrThrow, loadConfig, readTexts, type LintedFile } from './lint-files.js';
+import { analyzeTexts, CommandError, type CommandIo, expandOrThrow, loadConfig, readTexts, type LintedFile } from './lint-files.js';
 import { inferTemplate, templateJson } from './init/infer.js';
-import type { CliIo } from './run.js';
 
 export const TEMPLATE_FILE_NAME = 'postmortem-template.json';
 
@@ -24,7 +23,7 @@ Options:
   --exclude GLOB             Leave matching files out (repeatable; replaces the default)
   -h, --help                 Show this help`;
 
-export async function runInit(argv: string[], io: CliIo): Promise<number> {
+export async function runInit(argv: string[], io: CommandIo): Promise<number> {
   let values;
   let positionals: string[];
   try {
@@ -81,7 +80,7 @@ export async function runInit(argv: string[], io: CliIo): Promise<number> {
 }
 
 /** The config in force before init; a broken one (init is how it gets replaced) counts as the defaults. */
-function currentConfig(dir: string, io: CliIo): ReturnType<typeof loadConfig> {
+function currentConfig(dir: string, io: CommandIo): ReturnType<typeof loadConfig> {
   try {
     return loadConfig({ cwd: dir, stderr: io.stderr });
   } catch (error) {

@@ -23,6 +23,13 @@ export interface LoadOptions {
 
 export class CommandError extends Error {}
 
+/** What a subcommand needs of the CLI's io (run.ts passes its CliIo). */
+export interface CommandIo {
+  cwd: string;
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
 /** The config for `cwd` (or --config), resolved; throws CommandError with the reason when it is broken. */
 export function loadConfig(options: LoadOptions): { resolved: ResolvedConfig; configText?: string; configDir: string; configPath?: string } {
   const { path, text, error } = readConfigFile(options.cwd, { explicit: options.config });

@@ -3,10 +3,9 @@ import { writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_EXCLUDE } from '../core/exclude.js';
-import { analyzeTexts, CommandError, expandOrThrow, loadConfig, readTexts } from './lint-files.js';
+import { analyzeTexts, CommandError, type CommandIo, expandOrThrow, loadConfig, readTexts } from './lint-files.js';
 import { buildReport } from './report/model.js';
 import { CSV_TABLES, formatReportCsv, formatReportHtml, formatReportJson, formatReportMarkdown, linksFrom, REPORT_FORMATS, type CsvTable, type ReportFormat } from './report/format.js';
-import type { CliIo } from './run.js';
 
 export const REPORT_USAGE = `Usage: postmortem-lint report [options] <files | dirs | globs>
 
@@ -24,7 +23,7 @@ Options:
   --exclude GLOB             Leave matching files out (repeatable; replaces the default)
   -h, --help                 Show this help`;
 
-export async function runReport(argv: string[], io: CliIo, now: () => Date = () => new Date()): Promise<number> {
+export async function runReport(argv: string[], io: CommandIo, now: () => Date = () => new Date()): Promise<number> {
   let values;
   let inputs: string[];
   try {
