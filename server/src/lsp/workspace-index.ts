@@ -1,7 +1,7 @@
 // The workspace index behind the Postmortems and Action Items views: a summary of every postmortem
 // in the workspace folders. Open documents come from their live analysis; the others are read from
-// disk asynchronously, one file per turn of the event loop, so a big workspace never holds up the
-// diagnostics of the document being typed.
+// disk asynchronously, one file per turn of the event loop, and not while a document is being
+// typed, so a big workspace never holds up the diagnostics of the document being typed.
 import { readFile, stat } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { glob } from 'tinyglobby';
@@ -15,6 +15,12 @@ import type { PostmortemService } from './service.js';
 import { uriToPath } from './workspace.js';
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+/**
+ * The scan reads no file until the open documents have been quiet this long: diagnostics take several
+ * turns of the event loop (settings, config, publish), and a file analysed at each would add up.
+ */
+const QUIET_MS = 250;
 const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 /** The summary the views show, from one analysis. */
@@ -51,10 +57,12 @@ export class WorkspaceIndex {
   /** Closed files, by URI; null for a Markdown file that is not a postmortem. */
   private readonly fromDisk = new Map<string, IndexedPostmortem | null>();
   private scan: Promise<void> | undefined;
+  private lastEdit = -Infinity;
 
   constructor(private readonly connection: Connection, private readonly service: PostmortemService) {
     // Settings, config or trust changed: every summary may be out of date.
     service.onRefresh(() => this.invalidate());
+    service.documents.onDidChangeContent(() => void (this.lastEdit = performance.now()));
   }
 
   invalidate(): void {
@@ -86,6 +94,7 @@ export class WorkspaceIndex {
       const files = await glob(['**/*.md', '**/*.markdown'], { cwd: folder.path, absolute: true, ignore: ['**/node_modules/**', '**/.git/**'], followSymbolicLinks: false });
       for (const file of files.sort()) {
         const uri = pathToFileURL(file).href;
+        while (performance.now() - this.lastEdit < QUIET_MS) await sleep(QUIET_MS);
         if (!this.fromDisk.has(uri)) await this.readFromDisk(uri);
         await nextTurn();
       }
