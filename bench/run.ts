@@ -20,6 +20,7 @@ import { CHEAP_MS, DEBOUNCE_MS, SETTLE_MS } from '../server/src/lsp/diagnostics.
 import { collect, hasGc, median, min, ms, percentile, ratio, sleep } from './stats.js';
 import { runPathological, type PathologicalResult } from './pathological.js';
 import { measureReport, reportTargets, type ReportBench } from './repository-bench.js';
+import { indexTargets, measureIndexing, type IndexBench } from './index-bench.js';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const QUICK = process.argv.includes('--quick');
@@ -480,21 +481,23 @@ async function main(): Promise<void> {
     // 3b. `report` against plain linting on 1,000 team postmortems (bench/repository-bench.ts).
     progress('CLI: report vs plain lint');
     const repository = await measureReport(QUICK ? 200 : 1000, 3);
+    progress('server: typing while the workspace index is built');
+    const indexing = await measureIndexing(QUICK ? 200 : 1000);
 
     // 4. Pathological inputs, when test/robustness/pathological-inputs.ts provides them.
     progress('pathological inputs');
     const pathological = await runPathological(ROOT, { quick: QUICK, n: 1_000, limitMs: 2_000, budgetMs: QUICK ? 45_000 : 90_000 });
 
     loads.end = loadavg()[0];
-    await report({ info, docs, sizes, lsp, cli, pathological, loads, repository });
+    await report({ info, docs, sizes, lsp, cli, pathological, loads, repository, indexing });
   } finally {
     await rm(workspace, { recursive: true, force: true });
   }
   progress(`done in ${((performance.now() - started) / 1000).toFixed(0)} s`);
 }
 
-async function report(run: { info: ReturnType<typeof machine>; docs: Doc[]; sizes: SizeResult[]; lsp: LspResult; cli: CliResult; pathological: PathologicalResult; loads: Record<string, number>; repository: ReportBench }): Promise<void> {
-  const { info, docs, sizes, lsp, cli, pathological, loads, repository } = run;
+async function report(run: { info: ReturnType<typeof machine>; docs: Doc[]; sizes: SizeResult[]; lsp: LspResult; cli: CliResult; pathological: PathologicalResult; loads: Record<string, number>; repository: ReportBench; indexing: IndexBench }): Promise<void> {
+  const { info, docs, sizes, lsp, cli, pathological, loads, repository, indexing } = run;
   const [REMARK, MDL, COLD, EDIT] = contestants.map((c) => c.name);
   const targets: Target[] = [];
   const notes: string[] = [];
@@ -566,6 +569,9 @@ async function report(run: { info: ReturnType<typeof machine>; docs: Doc[]; size
   log(`**report vs plain lint** on ${repository.files} team postmortems (three templates; best of ${repository.lint.wallMs.length}, interleaved): lint wall ${repository.lint.wallMs.map((v) => v.toFixed(0)).join(', ')} ms, CPU ${repository.lint.cpuMs.map((v) => v.toFixed(0)).join(', ')} ms; report wall ${repository.report.wallMs.map((v) => v.toFixed(0)).join(', ')} ms, CPU ${repository.report.cpuMs.map((v) => v.toFixed(0)).join(', ')} ms.`);
   log('');
   targets.push(...reportTargets(repository));
+  log(`**Typing while the views' index is built** (${indexing.files} postmortems, took ${indexing.indexMs.toFixed(0)} ms): didChange → diagnostics of an open 3 KB postmortem, p95 ${percentile(indexing.idleMs, 95).toFixed(1)} ms idle, ${percentile(indexing.indexingMs, 95).toFixed(1)} ms over ${indexing.indexingMs.length} edits during the index.`);
+  log('');
+  targets.push(...indexTargets(indexing));
   targets.push({ name: `CLI on ${cli.files} files ÷ markdownlint-cli2 (wall)`, target: '≤ 1.00×', measured: ratio(cli.oursBestMs / cli.peerBestMs), pass: cli.oursBestMs / cli.peerBestMs <= 1.0 });
 
   if (pathological.available) {
@@ -611,6 +617,7 @@ async function report(run: { info: ReturnType<typeof machine>; docs: Doc[]; size
     languageServer: lsp,
     cli,
     repository,
+    indexing,
     pathological,
     targets,
     notes,
