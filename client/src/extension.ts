@@ -13,10 +13,13 @@ import { registerShowOutput } from './commands/show-output.js';
 import { DID_CHANGE_TRUST_NOTIFICATION, type DidChangeTrustParams } from '../../server/src/lsp/protocol.js';
 import { createStatusBar } from './status-bar.js';
 import { registerPreview } from './preview/index.js';
+import { registerViews, type PostmortemViews } from './views/views.js';
 
 /** What `activate` returns: tests wait on `client.state` instead of sleeping. */
 export interface PostmortemExtensionApi {
   readonly client: LanguageClient;
+  /** The Postmortems and Action Items views (tests read their trees). */
+  readonly views: PostmortemViews;
 }
 
 let client: LanguageClient | undefined;
@@ -25,6 +28,7 @@ export function activate(context: vscode.ExtensionContext): PostmortemExtensionA
   const outputChannel = vscode.window.createOutputChannel('Postmortem', { log: true });
   const languageClient = createLanguageClient(context, outputChannel);
   client = languageClient;
+  const views = registerViews(languageClient);
 
   context.subscriptions.push(
     outputChannel,
@@ -37,6 +41,7 @@ export function activate(context: vscode.ExtensionContext): PostmortemExtensionA
     registerShowOutput(outputChannel),
     createStatusBar(languageClient),
     registerPreview(context, languageClient),
+    views,
     // Trust can be granted while running, never revoked (that reloads the window). A stopped
     // client rejects the notification; its next start reads isTrusted in initializationOptions.
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
@@ -48,10 +53,10 @@ export function activate(context: vscode.ExtensionContext): PostmortemExtensionA
 
   // Not awaited: activation stays quick, and a server that fails to start still leaves
   // Show Output and Restart Server working. Callers wait on the client's state.
-  languageClient.start().catch((error: unknown) => {
+  languageClient.start().then(() => views.refresh().catch(() => undefined)).catch((error: unknown) => {
     outputChannel.appendLine(`The postmortem language server did not start: ${error instanceof Error ? error.message : String(error)}`);
   });
-  return { client: languageClient };
+  return { client: languageClient, views };
 }
 
 export async function deactivate(): Promise<void> {

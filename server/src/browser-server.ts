@@ -16,6 +16,7 @@ import { registerFoldingSupport } from './lsp/folding.js';
 import { registerCommandSupport } from './lsp/commands.js';
 import { registerRequestSupport } from './lsp/requests.js';
 import { registerPreviewSupport } from './lsp/preview.js';
+import { registerWorkspaceIndexSupport } from './lsp/workspace-index.js';
 import { useUriMapping } from './lsp/workspace.js';
 import { clientFileHost } from './browser/file-host.js';
 import { WEB_URIS } from './browser/uri-paths.js';
@@ -37,6 +38,7 @@ registerFoldingSupport(connection, service);
 registerCommandSupport(connection, service);
 registerRequestSupport(connection, service);
 registerPreviewSupport(connection, service);
+registerWorkspaceIndexSupport(connection, service);
 
 connection.onInitialize((params) => service.initialize(params));
 connection.onInitialized(() => {

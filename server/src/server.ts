@@ -15,6 +15,7 @@ import { registerCommandSupport } from './lsp/commands.js';
 import { registerRequestSupport } from './lsp/requests.js';
 import { registerPreviewSupport } from './lsp/preview.js';
 import { createWorkerRunner } from './lsp/worker-runner.js';
+import { registerWorkspaceIndexSupport } from './lsp/workspace-index.js';
 
 const connection = createConnection(ProposedFeatures.all);
 // Analyses run in a worker thread, so this one only speaks LSP (the browser entry injects another runner).
@@ -30,6 +31,7 @@ registerFoldingSupport(connection, service);
 registerCommandSupport(connection, service);
 registerRequestSupport(connection, service);
 registerPreviewSupport(connection, service);
+registerWorkspaceIndexSupport(connection, service);
 
 connection.onInitialize((params) => service.initialize(params));
 connection.onInitialized(() => service.initialized());

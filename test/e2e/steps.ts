@@ -375,4 +375,47 @@ export const STEPS: Step[] = [
       }
     },
   },
+  {
+    id: '9-views',
+    title: 'the Postmortems view lists the workspace postmortems; the Action Items view marks an overdue item and counts it',
+    async run(ctx) {
+      const { wb } = ctx;
+      const overdue = join(ctx.workspace, 'postmortems/2024-02-overdue-keys.md');
+      writeFileSync(overdue, '# Postmortem: Signing Keys Expired\n\n**Duration:** 2024-02-01 10:00 - 2024-02-01 11:00 (UTC)\n\n## Corrective and Preventative Measures\n\n- [ ] **Fix:** Rotate the signing keys before expiry @robin due 2024-03-01\n');
+      try {
+        await wb.runCommand('View: Show Explorer');
+        await wb.runCommand('Postmortem: Refresh Postmortem Views');
+        const pane = (name: string) => wb.page.locator('.pane', { has: wb.page.locator('.pane-header h3.title', { hasText: new RegExp(`^${name}$`, 'i') }) });
+        const rows = async (name: string) => pane(name).locator('.monaco-list-row').allInnerTexts();
+        // The trees are virtual lists: give them room, so every row is rendered.
+        await wb.hidePanel();
+        const expand = async (name: string, open: boolean) => {
+          const header = pane(name).locator('.pane-header');
+          if (((await header.getAttribute('aria-expanded')) === 'true') !== open) await header.click();
+        };
+        await expand('workspace', false);
+        await expand('Action Items', false);
+        await expand('Postmortems', true);
+        // Every postmortem the CLI would check, by title; the notes file is not one.
+        const listed = await waitFor('the Postmortems view to list the workspace', async () => {
+          const texts = (await rows('Postmortems')).join('\n');
+          return ['Order Queue Backlog', 'Login Failures', 'Internal DNS Resolver', 'Card Payments Declined', 'Signing Keys Expired'].every((t) => texts.includes(t)) ? texts : undefined;
+        }, 30_000);
+        assert.ok(!/Offsite/i.test(listed), 'notes/offsite-agenda.md is not listed');
+        const order = ['2024', 'July', 'June', 'May', 'March', 'February'].map((label) => (listed.split('\n').findIndex((line) => line.trim() === label)));
+        assert.ok(order.every((i, k) => i >= 0 && (k === 0 || i > order[k - 1]!)), `grouped by year and month, newest first: ${JSON.stringify(listed)}`);
+        ctx.note(`Postmortems view: ${listed.split('\n').filter((l) => /Postmortem:/.test(l)).length} postmortems`);
+        await wb.screenshot('postmortems-view');
+        await expand('Postmortems', false);
+        await expand('Action Items', true);
+        const item = await waitFor('the overdue item in the Action Items view', async () => (await rows('Action Items')).find((t) => t.includes('Rotate the signing keys') && /overdue/.test(t)), 30_000);
+        assert.match(item, /@robin · due 2024-03-01 · overdue/);
+        const badge = await wb.page.locator('.pane-header .badge, .activitybar .badge').allInnerTexts();
+        ctx.note(`overdue row: "${item.replace(/\s+/g, ' ')}"; badges: ${JSON.stringify(badge)}`);
+        await wb.screenshot('action-items-view');
+      } finally {
+        rmSync(overdue, { force: true });
+      }
+    },
+  },
 ];

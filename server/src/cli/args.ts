@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
 import { DEFAULT_EXCLUDE } from '../core/exclude.js';
 
-export type Format = 'text' | 'json' | 'sarif' | 'html';
-export const FORMATS: readonly Format[] = ['text', 'json', 'sarif', 'html'];
+export type Format = 'text' | 'json' | 'sarif' | 'html' | 'junit' | 'gitlab' | 'github';
+export const FORMATS: readonly Format[] = ['text', 'json', 'sarif', 'html', 'junit', 'gitlab', 'github'];
 
 export interface CliOptions {
   format: Format;
@@ -31,8 +31,9 @@ export const USAGE = `Usage: postmortem-lint [options] <files | dirs | globs | -
 Checks incident postmortems written in Markdown.
 
 Options:
-  --format text|json|sarif|html
-                             Output format (default: text); html is the preview page
+  --format text|json|sarif|html|junit|gitlab|github
+                             Output format (default: text); html is the preview page;
+                             junit, gitlab (Code Quality) and github (annotations) for CI
   --config FILE              Config file (default: the nearest .postmortemrc.json)
   --template NAME|PATH       Template to check against (overrides the config)
   --fix                      Apply safe fixes to the files in place
@@ -45,6 +46,11 @@ Options:
                              (default: 3000); it gets one analysis-timeout problem
   -h, --help                 Show this help
   -v, --version              Show the version
+
+Commands:
+  report <files | dirs | globs>
+                             An index of incidents, monthly figures, open action items (report --help)
+  init [dir]                 Infer the team's template from its postmortems (init --help)
 
 Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage or config errors.`;
 

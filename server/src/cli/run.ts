@@ -9,8 +9,13 @@ import { formatText } from './format-text.js';
 import { formatJson } from './format-json.js';
 import { formatSarif } from './format-sarif.js';
 import { formatHtml } from './format-html.js';
+import { formatJunit } from './format-junit.js';
+import { formatGitlab } from './format-gitlab.js';
+import { formatGithub } from './format-github.js';
 import { reportProblems } from '../core/summary.js';
 import type { FileResult } from './file-result.js';
+import { runReport } from './report-command.js';
+import { runInit } from './init-command.js';
 
 export type { FileResult } from './file-result.js';
 
@@ -30,6 +35,9 @@ function isBinary(buffer: Buffer): boolean {
 }
 
 export async function run(argv: string[], io: CliIo): Promise<number> {
+  // Subcommands first: `postmortem-lint ./report` still lints a file named report.
+  if (argv[0] === 'report') return runReport(argv.slice(1), io);
+  if (argv[0] === 'init') return runInit(argv.slice(1), io);
   let options: CliOptions;
   try {
     options = parseCliArgs(argv);
@@ -131,6 +139,9 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   if (options.format === 'json') io.stdout(formatJson(results));
   else if (options.format === 'sarif') io.stdout(formatSarif(results, io.version));
   else if (options.format === 'html') io.stdout(formatHtml(analysed));
+  else if (options.format === 'junit') io.stdout(formatJunit(results));
+  else if (options.format === 'gitlab') io.stdout(formatGitlab(results));
+  else if (options.format === 'github') io.stdout(formatGithub(results));
   else io.stdout(formatText(results));
 
   const all = results.flatMap((result) => result.problems);

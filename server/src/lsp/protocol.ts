@@ -144,3 +144,39 @@ export const DEFAULT_SETTINGS: Readonly<PostmortemSettings> = Object.freeze({
   maxFileSizeKB: 2048,
   analysisTimeoutMs: 3000,
 });
+
+/** WorkspaceIndexParams → WorkspaceIndexResult: every postmortem in the workspace folders (the views). */
+export const WORKSPACE_INDEX_REQUEST = 'postmortem/workspaceIndex';
+
+export interface WorkspaceIndexParams {
+  /** Files changed on disk since the last request: read again. */
+  changed?: string[];
+}
+
+export interface IndexedActionItem {
+  /** 0-based, as LSP positions are. */
+  line: number;
+  text: string;
+  tag: string | null;
+  owner: string | null;
+  /** YYYY-MM-DD */
+  due: string | null;
+  status: 'open' | 'done';
+}
+
+export interface IndexedPostmortem {
+  uri: string;
+  title: string | null;
+  /** YYYY-MM-DD */
+  date: string | null;
+  severity: string | null;
+  status: string | null;
+  durationSeconds: number | null;
+  timeToResolveSeconds: number | null;
+  problemCount: number;
+  actionItems: IndexedActionItem[];
+}
+
+export interface WorkspaceIndexResult {
+  postmortems: IndexedPostmortem[];
+}
