@@ -4,19 +4,9 @@
 import './browser/immediate.js';
 import { BrowserMessageReader, BrowserMessageWriter, createConnection } from 'vscode-languageserver/browser';
 import { PostmortemService } from './lsp/service.js';
+import { registerFeatures } from './lsp/features.js';
 import { InProcessRunner } from './lsp/analysis-runner.js';
 import { engine } from './browser/engine.js';
-import { registerSettingsSupport } from './lsp/settings.js';
-import { registerDiagnosticsSupport } from './lsp/diagnostics.js';
-import { registerCodeActionSupport } from './lsp/code-actions.js';
-import { registerCompletionSupport } from './lsp/completion.js';
-import { registerHoverSupport } from './lsp/hover.js';
-import { registerDocumentSymbolSupport } from './lsp/symbols.js';
-import { registerFoldingSupport } from './lsp/folding.js';
-import { registerCommandSupport } from './lsp/commands.js';
-import { registerRequestSupport } from './lsp/requests.js';
-import { registerPreviewSupport } from './lsp/preview.js';
-import { registerWorkspaceIndexSupport } from './lsp/workspace-index.js';
 import { useUriMapping } from './lsp/workspace.js';
 import { clientFileHost } from './browser/file-host.js';
 import { WEB_URIS } from './browser/uri-paths.js';
@@ -28,19 +18,8 @@ useUriMapping(WEB_URIS);
 // Already off the UI thread in a web worker: analyses run here, in process.
 const service = new PostmortemService(connection, clientFileHost(connection), new InProcessRunner(engine));
 
-registerSettingsSupport(connection, service);
-registerDiagnosticsSupport(connection, service);
-registerCodeActionSupport(connection, service);
-registerCompletionSupport(connection, service);
-registerHoverSupport(connection, service);
-registerDocumentSymbolSupport(connection, service);
-registerFoldingSupport(connection, service);
-registerCommandSupport(connection, service);
-registerRequestSupport(connection, service);
-registerPreviewSupport(connection, service);
-registerWorkspaceIndexSupport(connection, service);
+registerFeatures(connection, service);
 
-connection.onInitialize((params) => service.initialize(params));
 connection.onInitialized(() => {
   // Says in the Postmortem output which server this is (the web e2e run looks for it).
   connection.console.info('Postmortem language server running in a web worker (VS Code for the Web).');
