@@ -140,10 +140,13 @@ export function frontMatterSources(frontMatter: Postmortem['frontMatter'], text 
     const written = listed ? (value as unknown[]).map(String).join(', ') : value instanceof Date ? value.toISOString() : String(value);
     // Where the key's line is, so a problem about its value points there, not at the whole block.
     const line = new RegExp(`^([ \\t]*["']?${escapeRegExp(key)}["']?[ \\t]*:[ \\t]*)(.*)$`, 'm').exec(block);
-    const start = line ? frontMatter.range.start + line.index : frontMatter.range.start;
-    const range = line ? { start, end: start + line[0].trimEnd().length } : frontMatter.range;
-    const valueStart = line ? start + line[1].length : frontMatter.range.start;
-    const valueRange = line ? { start: valueStart, end: valueStart + line[2].trimEnd().length } : frontMatter.range;
+    // An alias (`*x`) or a block list is not written on the key's line: then the whole block is its place.
+    const onLine = line !== null && line[2].includes(written);
+    if (listed && !onLine && !block.includes(written)) continue;
+    const start = onLine ? frontMatter.range.start + line.index : frontMatter.range.start;
+    const range = onLine ? { start, end: start + line[0].trimEnd().length } : frontMatter.range;
+    const valueStart = onLine ? start + line[1].length : frontMatter.range.start;
+    const valueRange = onLine ? { start: valueStart, end: valueStart + line[2].trimEnd().length } : frontMatter.range;
     sources.push({ key: key.toLowerCase(), name: key, value: written, range, valueRange, fromFrontMatter: true });
   }
   return sources;
