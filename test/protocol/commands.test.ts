@@ -48,7 +48,7 @@ describe.shuffle('commands and custom requests', () => {
       { title: 'Resolution', level: 3, placement: 'after Root Cause' },
       { title: 'Conclusion', level: 2, placement: 'after Lessons Learned' },
     ]);
-    expect(await server.request('postmortem/documentInfo', { uri })).toEqual({ isPostmortem: true, templateName: 'default', templateSource: 'default', configErrors: [], problemCount: 5 });
+    expect(await server.request('postmortem/documentInfo', { uri })).toEqual({ isPostmortem: true, templateName: 'default', templateSource: 'default', templateReason: 'the built-in default', configErrors: [], problemCount: 5 });
     expect(await server.request('postmortem/documentInfo', { uri: 'file:///nowhere/never-opened.md' })).toEqual({ isPostmortem: false, templateName: '', problemCount: 0 });
     expect(await server.request('postmortem/missingSections', { uri: 'file:///nowhere/never-opened.md' })).toEqual([]);
   });
@@ -121,7 +121,8 @@ describe.shuffle('commands and custom requests', () => {
     server.open(uri, text);
     const published = await server.nextDiagnostics(uri, since);
     expect(published.diagnostics.length).toBeGreaterThan(0);
-    expect(new Set(published.diagnostics.map((d) => d.code))).toEqual(new Set(['empty-section']));
+    // Empty sections, and the fields under the title still to fill in.
+    expect(new Set(published.diagnostics.map((d) => d.code))).toEqual(new Set(['empty-section', 'placeholder-text']));
     expect(await server.request('postmortem/documentInfo', { uri })).toMatchObject({ templateName: 'google-sre', templateSource: 'document', configErrors: [] });
     server.close(uri);
   });

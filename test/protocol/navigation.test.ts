@@ -30,7 +30,7 @@ describe.shuffle('hover, outline and folding', () => {
 
   it('hovering the Duration line shows the total', async () => {
     expect(await hover(2, 20)).toEqual({
-      contents: { kind: 'plaintext', value: 'Incident duration: 2h 30m' },
+      contents: { kind: 'plaintext', value: 'Incident duration: 2h 30m\nTTD 0m · TTR 2h 30m' },
       range: { start: { line: 2, character: 0 }, end: { line: 2, character: 50 } },
     });
   });

@@ -134,19 +134,26 @@ export function frontMatterSources(frontMatter: Postmortem['frontMatter'], text 
   if (!frontMatter?.data) return [];
   const sources: MetadataSource[] = [];
   const block = text.slice(frontMatter.range.start, frontMatter.range.end);
+  // Each key's line, found in one pass (a search per key would be quadratic in the number of keys).
+  const lines = new Map<string, RegExpExecArray>();
+  for (const line of block.matchAll(/^([ \t]*["']?([^"':\n]+?)["']?[ \t]*:[ \t]*)(.*)$/gm)) if (!lines.has(line[2])) lines.set(line[2], line as RegExpExecArray);
   for (const [key, value] of Object.entries(frontMatter.data)) {
     const listed = Array.isArray(value) && value.every((v) => v !== null && typeof v !== 'object');
     if (value === null || (typeof value === 'object' && !listed && !(value instanceof Date))) continue;
     const written = listed ? (value as unknown[]).map(String).join(', ') : value instanceof Date ? value.toISOString() : String(value);
     // Where the key's line is, so a problem about its value points there, not at the whole block.
-    const line = new RegExp(`^([ \\t]*["']?${escapeRegExp(key)}["']?[ \\t]*:[ \\t]*)(.*)$`, 'm').exec(block);
-    const start = line ? frontMatter.range.start + line.index : frontMatter.range.start;
-    const range = line ? { start, end: start + line[0].trimEnd().length } : frontMatter.range;
-    const valueStart = line ? start + line[1].length : frontMatter.range.start;
-    const valueRange = line ? { start: valueStart, end: valueStart + line[2].trimEnd().length } : frontMatter.range;
+    const found = lines.get(key);
+    const line = found ? ([found[0], found[1], found[3]] as unknown as RegExpExecArray) : null;
+    if (line && found) line.index = found.index;
+    // An alias (`*x`) or a block list is not written on the key's line: then the whole block is its place.
+    const onLine = line !== null && line[2].includes(written);
+    if (listed && !onLine && !block.includes(written)) continue;
+    const start = onLine ? frontMatter.range.start + line.index : frontMatter.range.start;
+    const range = onLine ? { start, end: start + line[0].trimEnd().length } : frontMatter.range;
+    const valueStart = onLine ? start + line[1].length : frontMatter.range.start;
+    const valueRange = onLine ? { start: valueStart, end: valueStart + line[2].trimEnd().length } : frontMatter.range;
     sources.push({ key: key.toLowerCase(), name: key, value: written, range, valueRange, fromFrontMatter: true });
   }
   return sources;
 }
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -47,10 +47,16 @@ export const placeholderText: Rule = {
         add(span.range, `${quote(html)} is a prompt left from a template: replace it with the real text.`);
         continue;
       }
-      for (const comment of html.matchAll(/<!--\s*([\s\S]*?)\s*-->/g)) {
-        if (!placeholders.has(comment[1]) || !sectionHasContent(postmortem, span.range.start)) continue;
-        const start = span.range.start + comment.index;
-        add({ start, end: start + comment[0].length }, 'The template’s placeholder is still here beside the section’s content: remove it.');
+      // indexOf, not a lazy regex: an unclosed "<!--" on every line would make that quadratic.
+      for (let open = html.indexOf('<!--'); open >= 0; open = html.indexOf('<!--', open + 4)) {
+        const close = html.indexOf('-->', open + 4);
+        if (close < 0) break;
+        const body = html.slice(open + 4, close).trim();
+        if (placeholders.has(body) && sectionHasContent(postmortem, span.range.start)) {
+          const start = span.range.start + open;
+          add({ start, end: span.range.start + close + 3 }, 'The template’s placeholder is still here beside the section’s content: remove it.');
+        }
+        open = close;
       }
     }
   },
