@@ -60,7 +60,7 @@ function checkShape(node: XmlNode, path = node.name): void {
 
 describe('--format junit', () => {
   it('is XML of the JUnit shape: one testcase per file, a failure for a file with problems', () => {
-    const { code, stdout } = cli(['--format', 'junit', 'examples/']);
+    const { code, stdout } = cli(['--format', 'junit', 'examples/clean-postmortem.md', 'examples/problems-postmortem.md']);
     expect(code).toBe(1);
     const root = parseXml(stdout);
     expect(root.name).toBe('testsuites');
