@@ -58,6 +58,17 @@ describe('incident fields', () => {
     expect(problem.fixes[0].edits).toEqual([{ start: text.indexOf('---\n#'), end: text.indexOf('---\n#'), newText: 'status: \n' }]);
     expect(problem.fixes[0].fixAll).toBe(false);
   });
+
+  it('counts a front matter key with no value yet as written, waiting for its value', () => {
+    // Found by the property tests: the fix wrote `duration: ` and the field was still missing.
+    const text = '---\ntitle: Outage\n---\n';
+    const [problem] = analyze(text).problems.filter((p) => p.rule === 'missing-field');
+    const fixed = `${text.slice(0, problem.fixes[0].edits[0].start)}${problem.fixes[0].edits[0].newText}${text.slice(problem.fixes[0].edits[0].end)}`;
+    expect(fixed).toBe('---\ntitle: Outage\nduration: \n---\n');
+    expect(problemsOf(fixed, 'missing-field')).toEqual([]);
+    // Where the value goes: an empty range after `duration: `.
+    expect(problemsOf(fixed, 'placeholder-text')).toEqual([['', expect.stringMatching(/^duration has no value yet/)]]);
+  });
   it('names the closest listed value, and keeps a note after the value out of the edit', () => {
     const text = '# Postmortem: x\n\n**Severity:** SEV-22 (major)\n**Status:** Final\n**Date:** 2024-05-01\n';
     const [problem] = analyze(text, { template: pd }).problems.filter((p) => p.rule === 'field-value');

@@ -139,8 +139,9 @@ export function frontMatterSources(frontMatter: Postmortem['frontMatter'], text 
   for (const line of block.matchAll(/^([ \t]*["']?([^"':\n]+?)["']?[ \t]*:[ \t]*)(.*)$/gm)) if (!lines.has(line[2])) lines.set(line[2], line as RegExpExecArray);
   for (const [key, value] of Object.entries(frontMatter.data)) {
     const listed = Array.isArray(value) && value.every((v) => v !== null && typeof v !== 'object');
-    if (value === null || (typeof value === 'object' && !listed && !(value instanceof Date))) continue;
-    const written = listed ? (value as unknown[]).map(String).join(', ') : value instanceof Date ? value.toISOString() : String(value);
+    if (value !== null && typeof value === 'object' && !listed && !(value instanceof Date)) continue;
+    // `severity:` with nothing after it is the field written without its value yet (as `**Severity:** ` is), not a missing one.
+    const written = value === null ? '' : listed ? (value as unknown[]).map(String).join(', ') : value instanceof Date ? value.toISOString() : String(value);
     // Where the key's line is, so a problem about its value points there, not at the whole block.
     const found = lines.get(key);
     const line = found ? ([found[0], found[1], found[3]] as unknown as RegExpExecArray) : null;
