@@ -59,6 +59,17 @@ describe('incident fields', () => {
     expect(problem.fixes[0].fixAll).toBe(false);
   });
 
+  it('keeps a blank line between the inserted field and the text after it', () => {
+    // Found by the property tests: "Impact" underlined by "-" right after the front matter turned
+    // the inserted field line into part of a setext heading.
+    const text = '---\n*broken: yaml\n---\nImpact\n-\n';
+    const [problem] = analyze(text).problems.filter((p) => p.rule === 'missing-field');
+    const { start, end, newText } = problem.fixes[0].edits[0];
+    const fixed = text.slice(0, start) + newText + text.slice(end);
+    expect(fixed).toBe('---\n*broken: yaml\n---\n\n**Duration:** \n\nImpact\n-\n');
+    expect(problemsOf(fixed, 'missing-field')).toEqual([]);
+  });
+
   it('counts a front matter key with no value yet as written, waiting for its value', () => {
     // Found by the property tests: the fix wrote `duration: ` and the field was still missing.
     const text = '---\ntitle: Outage\n---\n';

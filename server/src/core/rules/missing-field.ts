@@ -41,5 +41,9 @@ function insertField(postmortem: Postmortem, fields: TemplateField[], field: Tem
   if (after) return { start: after.range.end, end: after.range.end, newText: `${eol}**${field.name}:** ` };
   const title = postmortem.title && postmortem.title.range.start !== postmortem.frontMatter?.range.start ? postmortem.title.range : undefined;
   const at = title?.end ?? postmortem.frontMatter?.range.end ?? 0;
-  return at === 0 ? { start: 0, end: 0, newText: `**${field.name}:** ${eol}${eol}` } : { start: at, end: at, newText: `${eol}${eol}**${field.name}:** ` };
+  if (at === 0) return { start: 0, end: 0, newText: `**${field.name}:** ${eol}${eol}` };
+  // Text right on the next line would join the field's paragraph (or, over a setext underline, turn it into a heading).
+  const nextLine = /^[^\r\n]*(?:\r\n|\r|\n)([^\r\n]*)/.exec(text.slice(at, at + 500));
+  const joinsNext = nextLine !== null && nextLine[1].trim() !== '';
+  return { start: at, end: at, newText: `${eol}${eol}**${field.name}:** ${joinsNext ? eol : ''}` };
 }
