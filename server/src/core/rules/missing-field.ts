@@ -1,8 +1,7 @@
-import type { Fix, Postmortem, Template, TemplateField, TextEdit } from '../types.js';
+import type { Postmortem, TemplateField, TextEdit } from '../types.js';
 import type { Rule } from './rule.js';
 import { documentAnchor, quote } from './rule.js';
 import { documentSeverity, findField, templateFields, whenHolds } from '../fields.js';
-import { parsePostmortem } from '../parse/index.js';
 
 export const missingField: Rule = {
   name: 'missing-field',
@@ -19,20 +18,11 @@ export const missingField: Rule = {
         range: documentAnchor(postmortem),
         message: `Missing incident field ${quote(field.name)}${values}: add the line “${field.name}: …” in bold under the title, or the key ${field.name.toLowerCase()} in the front matter (quick fix).`,
         // The author must write the value: a quick fix that leaves the cursor there, not a Fix All step.
-        fixes: verifiedInsert(postmortem, template, fields, field),
+        fixes: [{ title: `Add the ${field.name} field`, isPreferred: true, fixAll: false, edits: [insertField(postmortem, fields, field)] }],
       });
     }
   },
 };
-
-/** The insert, offered only if the field reads as written afterwards (odd front matter or headings around it can swallow the line). */
-function verifiedInsert(postmortem: Postmortem, template: Template, fields: TemplateField[], field: TemplateField): Fix[] {
-  const edit = insertField(postmortem, fields, field);
-  const text = postmortem.text;
-  const fixed = text.slice(0, edit.start) + edit.newText + text.slice(edit.end);
-  if (!findField(parsePostmortem(fixed, template), field)) return [];
-  return [{ title: `Add the ${field.name} field`, isPreferred: true, fixAll: false, edits: [edit] }];
-}
 
 /** `**Severity:** ` after the fields written before it in the template's order, else after the Duration or title. */
 function insertField(postmortem: Postmortem, fields: TemplateField[], field: TemplateField): TextEdit {
