@@ -80,6 +80,17 @@ describe('incident fields', () => {
     // Where the value goes: an empty range after `duration: `.
     expect(problemsOf(fixed, 'placeholder-text')).toEqual([['', expect.stringMatching(/^duration has no value yet/)]]);
   });
+  it('writes the field as a line when a key added to the front matter would not read', () => {
+    // Found by the property tests: after YAML's `...` end marker a new last key is not part of the
+    // document, so `duration: ` there left the field missing. Flow style is the same.
+    for (const text of ['---\ntitle: Outage\n...\n# note\n---\n', '---\n{title: Outage}\n---\n']) {
+      const [problem] = analyze(text).problems.filter((p) => p.rule === 'missing-field');
+      const { start, end, newText } = problem.fixes[0].edits[0];
+      const fixed = text.slice(0, start) + newText + text.slice(end);
+      expect(fixed).toBe(`${text.slice(0, -1)}\n\n**Duration:** \n`);
+      expect(problemsOf(fixed, 'missing-field')).toEqual([]);
+    }
+  });
   it('names the closest listed value, and keeps a note after the value out of the edit', () => {
     const text = '# Postmortem: x\n\n**Severity:** SEV-22 (major)\n**Status:** Final\n**Date:** 2024-05-01\n';
     const [problem] = analyze(text, { template: pd }).problems.filter((p) => p.rule === 'field-value');

@@ -1,6 +1,7 @@
 import type { Postmortem, TemplateField, TextEdit } from '../types.js';
 import type { Rule } from './rule.js';
 import { documentAnchor, quote } from './rule.js';
+import { parse as parseYaml } from 'yaml';
 import { documentSeverity, findField, templateFields, whenHolds } from '../fields.js';
 
 export const missingField: Rule = {
@@ -30,12 +31,9 @@ function insertField(postmortem: Postmortem, fields: TemplateField[], field: Tem
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const written = postmortem.metadata.fields ?? [];
   const lines = written.filter((w) => w.source === 'line');
-  // Fields kept in front matter only: the new one goes there too.
-  if (lines.length === 0 && written.some((w) => w.source === 'front matter') && postmortem.frontMatter) {
-    const close = text.lastIndexOf('---', postmortem.frontMatter.range.end);
-    const at = text.lastIndexOf('\n', close - 1) + 1;
-    return { start: at, end: at, newText: `${field.name.toLowerCase()}: ${eol}` };
-  }
+  // Fields kept in front matter only: the new one goes there too, if it will read there.
+  const intoFrontMatter = lines.length === 0 && written.some((w) => w.source === 'front matter') ? frontMatterInsert(postmortem, field, eol) : undefined;
+  if (intoFrontMatter) return intoFrontMatter;
   const before = fields.slice(0, fields.indexOf(field)).map((f) => findField(postmortem, f)).filter((w) => w?.source === 'line');
   const after = before.at(-1) ?? written.find((w) => w.key === 'duration' && w.source === 'line');
   if (after) return { start: after.range.end, end: after.range.end, newText: `${eol}**${field.name}:** ` };
@@ -46,4 +44,29 @@ function insertField(postmortem: Postmortem, fields: TemplateField[], field: Tem
   const nextLine = /^[^\r\n]*(?:\r\n|\r|\n)([^\r\n]*)/.exec(text.slice(at, at + 500));
   const joinsNext = nextLine !== null && nextLine[1].trim() !== '';
   return { start: at, end: at, newText: `${eol}${eol}**${field.name}:** ${joinsNext ? eol : ''}` };
+}
+
+/** Past this, checking the new YAML costs more than a keystroke should: the field goes on its own line instead. */
+const CHECKED_FRONT_MATTER_LIMIT = 16 * 1024;
+
+/**
+ * `severity: ` as the front matter's last line, when the YAML then reads that key. A `...` end
+ * marker, flow style or a broken block would leave it unread, and the fix would not fix.
+ */
+function frontMatterInsert(postmortem: Postmortem, field: TemplateField, eol: string): TextEdit | undefined {
+  const { text, frontMatter } = postmortem;
+  if (!frontMatter?.data || frontMatter.error || frontMatter.range.end - frontMatter.range.start > CHECKED_FRONT_MATTER_LIMIT) return undefined;
+  const close = text.lastIndexOf('---', frontMatter.range.end);
+  const at = text.lastIndexOf('\n', close - 1) + 1;
+  const bodyStart = text.indexOf('\n', frontMatter.range.start) + 1;
+  if (close <= frontMatter.range.start || at < bodyStart) return undefined;
+  const key = field.name.toLowerCase();
+  const line = `${key}: ${eol}`;
+  try {
+    const data = parseYaml(text.slice(bodyStart, at) + line, { maxAliasCount: 50, prettyErrors: false, logLevel: 'silent' }) as unknown;
+    const reads = data !== null && typeof data === 'object' && !Array.isArray(data) && Object.entries(data).some(([k, v]) => k.toLowerCase() === key && v === null);
+    return reads ? { start: at, end: at, newText: line } : undefined;
+  } catch {
+    return undefined;
+  }
 }
