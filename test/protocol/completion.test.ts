@@ -125,4 +125,16 @@ describe.shuffle('completion', () => {
     expect((items[0].textEdit as TextEdit).newText).toBe('15:00');
     expect([before, after].map((at) => wall(at, 'UTC').hhmm)).toContain((items[1].textEdit as TextEdit).newText);
   });
+
+  it('offers the fields the file’s template requires after "**" under the title, and their values in the front matter', async () => {
+    const head = '---\ntemplate: pagerduty\n';
+    const names = await complete(`${head}---\n# Postmortem: Queue backlog\n\n**Status:** Draft\n**‸\n\n## Summary\n`);
+    expect(names.items.map((i) => [i.label, (i.textEdit as TextEdit).newText])).toEqual([
+      ['Severity', '**Severity:** '],
+      ['Date', '**Date:** '],
+    ]);
+    expect((names.items[0].textEdit as TextEdit).range).toEqual({ start: { line: 6, character: 0 }, end: { line: 6, character: 2 } });
+    const values = await complete(`${head}status: ‸\n---\n# Postmortem: Queue backlog\n`);
+    expect(values.items.map((i) => (i.textEdit as TextEdit).newText)).toEqual(['Draft', '"In Review"', 'Reviewed', 'Final']);
+  });
 });

@@ -44,6 +44,6 @@ function fieldLines(template: Template, date: string): string[] {
 }
 
 /** Plain when YAML reads it back unchanged (built-in names, simple paths), else double-quoted. */
-function yamlScalar(value: string): string {
+export function yamlScalar(value: string): string {
   return /^[A-Za-z0-9_./-]+$/.test(value) && !/^[-.]/.test(value) ? value : JSON.stringify(value);
 }

@@ -1,6 +1,7 @@
-// Completions at the start of a line: missing section headings after "#"s, action-item tags
-// after "- " in an action section, and a time after "- " (or in an empty time cell) in a
-// timeline section: the entry above's (or the Duration's start), then the current time.
+// Completions at the start of a line: missing incident fields (`**` under the title, a key in the
+// front matter) and their listed values after the colon, missing section headings after "#"s,
+// action-item tags after "- " in an action section, and a time after "- " (or in an empty time
+// cell) in a timeline section: the entry above's (or the Duration's start), then the current time.
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type CompletionParams, type Connection } from 'vscode-languageserver';
 import type { CompletionContext, TimeChoice } from '../engine-entry.js';
 import { engine } from './engine.js';
@@ -8,11 +9,20 @@ import { toOffset, toRange } from './convert.js';
 import { guardRequest, requirePosition, requireTextDocumentUri } from './guard.js';
 import type { PostmortemService } from './service.js';
 
-// Cheap check before any analysis: the line so far must look like a heading, list item or table row.
-const LINE_START = /^(?:#{1,6}(?:[ \t].*)?|[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t].*|[ \t]*\|.*)$/;
+// Cheap check before any analysis: the line so far must look like a heading, list item, table row,
+// bold field (or an empty line, asked for explicitly), or a key in the front matter.
+const LINE_START = /^(?:#{1,6}(?:[ \t].*)?|[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t].*|[ \t]*\|.*|[ \t]{0,3}(?:\*\*|__).*|)$/;
+const YAML_KEY = /^[A-Za-z][\w -]*(?::.*)?$/;
+
+/** Whether the line at `lineStart` is inside front matter still open there (no closing line above it). */
+function inFrontMatter(text: string, lineStart: number): boolean {
+  if (lineStart === 0 || !text.startsWith('---')) return false;
+  const close = text.slice(3, lineStart).search(/\n(?:---|\.\.\.)/);
+  return close < 0;
+}
 
 export function registerCompletionSupport(connection: Connection, service: PostmortemService): void {
-  service.addCapabilities({ completionProvider: { triggerCharacters: ['#', ' ', '|'] } });
+  service.addCapabilities({ completionProvider: { triggerCharacters: ['#', ' ', '|', '*'] } });
 
   connection.onCompletion(guardRequest(connection, 'Completion', async (params: CompletionParams) => {
     const uri = requireTextDocumentUri(params);
@@ -21,7 +31,9 @@ export function registerCompletionSupport(connection: Connection, service: Postm
     if (!live) return null;
     let offset = toOffset(live, position);
     const lineStart = toOffset(live, { line: position.line, character: 0 });
-    if (!LINE_START.test(live.getText().slice(lineStart, offset))) return null;
+    const text = live.getText();
+    const lineSoFar = text.slice(lineStart, offset);
+    if (!LINE_START.test(lineSoFar) && !(YAML_KEY.test(lineSoFar) && inFrontMatter(text, lineStart))) return null;
     const entry = await service.answerFrom(live);
     const postmortem = entry && (await service.modelOf(entry));
     if (!entry || !postmortem) return null;
@@ -73,6 +85,25 @@ function items(context: CompletionContext, range: (r: CompletionContext['range']
         ...(snippets
           ? { textEdit: { range: replace, newText: timeSnippet(choice) }, insertTextFormat: InsertTextFormat.Snippet }
           : { textEdit: { range: replace, newText: choice.text } }),
+      }));
+    case 'field':
+      return context.fields.map(({ field, required, text }, i) => ({
+        label: field.name,
+        kind: CompletionItemKind.Field,
+        detail: required ? 'Incident field the template requires' : `Incident field, required for ${field.when?.severity.join(', ')}`,
+        documentation: field.values?.length ? `One of ${field.values.join(', ')}` : undefined,
+        sortText: String(i).padStart(3, '0'),
+        filterText: text,
+        textEdit: { range: replace, newText: text },
+      }));
+    case 'value':
+      return context.values.map(({ label, text }, i) => ({
+        label,
+        kind: CompletionItemKind.EnumMember,
+        detail: `${context.field}, as the template lists it`,
+        sortText: String(i).padStart(3, '0'),
+        filterText: label,
+        textEdit: { range: replace, newText: text },
       }));
   }
 }

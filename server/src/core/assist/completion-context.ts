@@ -1,13 +1,14 @@
-// What an editor can offer at the cursor: section headings the document lacks, action-item
-// tags, and a time for a new timeline entry, written like the entries above it: the time of the
-// entry above (or the Duration's start) first, since a postmortem is written hours after the
-// events, and the current time second.
+// What an editor can offer at the cursor: incident fields and their values (field-completion.ts),
+// section headings the document lacks, action-item tags, and a time for a new timeline entry,
+// written like the entries above it: the time of the entry above (or the Duration's start) first,
+// since a postmortem is written hours after the events, and the current time second.
 import type { Postmortem, Range, Section, SectionKind, Template, TimelineEntry } from '../types.js';
 import type { TemplateEntry } from '../template-index.js';
 import { lineOf } from '../parse/lines.js';
 import { missingSections } from './missing-sections.js';
 import { formatTimeLike } from './format-time.js';
 import { isTimed, timelineOffsetAt, wallTime } from './timeline-assist.js';
+import { fieldCompletionAt, type FieldCompletion } from './field-completion.js';
 
 export type CompletionContext =
   /** `range` is the line so far (the hashes and any title typed). */
@@ -15,7 +16,8 @@ export type CompletionContext =
   /** `range` is what was typed after the list marker. */
   | { kind: 'tag'; range: Range; typed: string; tags: string[] }
   /** Replace `range` with one of `choices` (the first is the default); `text` and `zone` are the current time's. */
-  | { kind: 'time'; range: Range; typed: string; text: string; zone?: string; choices: TimeChoice[] };
+  | { kind: 'time'; range: Range; typed: string; text: string; zone?: string; choices: TimeChoice[] }
+  | FieldCompletion;
 
 export interface TimeChoice {
   /** Where the time comes from: the entry above, the Duration's start, or the clock. */
@@ -36,12 +38,14 @@ const DEFAULT_SAMPLE = '15:45';
 export function completionContextAt(postmortem: Postmortem, template: Template, offset: number, now: number = Date.now()): CompletionContext | undefined {
   const { text } = postmortem;
   if (offset < 0 || offset > text.length) return undefined;
-  const frontMatter = postmortem.frontMatter?.range;
-  if (frontMatter && offset >= frontMatter.start && offset <= frontMatter.end) return undefined;
   const line = lineOf(postmortem.lineStarts, offset);
   const lineStart = postmortem.lineStarts[line];
   const lineEnd = lineEndAt(text, lineStart);
   const prefix = text.slice(lineStart, offset);
+  const field = fieldCompletionAt(postmortem, template, offset, lineStart, prefix);
+  if (field) return field;
+  const frontMatter = postmortem.frontMatter?.range;
+  if (frontMatter && offset >= frontMatter.start && offset <= frontMatter.end) return undefined;
 
   if (HEADING_PREFIX.test(prefix)) {
     const sections = missingSections(postmortem, template);

@@ -1,6 +1,7 @@
 // Editor assistance built on the postmortem model: completion, hover, folding, section insertion.
 export { completionContextAt, sectionAt } from './completion-context.js';
 export type { CompletionContext, TimeChoice } from './completion-context.js';
+export type { FieldChoice, FieldCompletion } from './field-completion.js';
 export { missingSections, findTemplateEntry, hasSection } from './missing-sections.js';
 export { entryTimingAt, durationAt, formatElapsed, isTimed, timelineOffsetAt, wallTime } from './timeline-assist.js';
 export type { EntryTiming } from './timeline-assist.js';
