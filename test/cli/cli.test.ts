@@ -48,6 +48,14 @@ describe('postmortem-lint', () => {
     expect(order).toMatchObject({ severity: 'error', line: 9, column: 5, endLine: 9, endColumn: 10, fixable: true });
   });
 
+  it('npm start: each built-in template’s example is clean, and each rule beyond structure fires once somewhere', () => {
+    const results: { file: string; template: { name: string }; problems: { rule: string }[] }[] = JSON.parse(cli(['--format', 'json', 'examples/']).stdout);
+    const clean = results.filter((r) => !r.file.includes('problems-'));
+    expect(clean.map((r) => [r.template.name, r.problems])).toEqual([['atlassian', []], ['default', []], ['google-sre', []], ['pagerduty', []]]);
+    const fired = new Set(results.flatMap((r) => r.problems.map((p) => p.rule)));
+    for (const rule of ['action-item-incomplete', 'missing-field', 'field-value', 'placeholder-text', 'blameless-language', 'timeline-milestones']) expect(fired, rule).toContain(rule);
+  });
+
   it('prints SARIF 2.1.0 with rule descriptors and 1-based regions', () => {
     const { code, stdout } = cli(['--format', 'sarif', 'examples/problems-postmortem.md']);
     expect(code).toBe(1);
