@@ -48,6 +48,17 @@ describe('postmortem-lint', () => {
     expect(order).toMatchObject({ severity: 'error', line: 9, column: 5, endLine: 9, endColumn: 10, fixable: true });
   });
 
+  it('stops writing quietly when the reader goes (| head -1), and keeps the exit code', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pm-pipe-'));
+    const problems = readFileSync(join(ROOT, 'examples/problems-postmortem.md'), 'utf8');
+    for (let i = 0; i < 300; i++) writeFileSync(join(dir, `p${i}.md`), problems);
+    // A real shell pipe: node's own stdio pipes are sockets, which do not fail the same way.
+    const script = `"$0" "$1" "$2" | head -1 >/dev/null; echo "exit $\{PIPESTATUS[0]}"`;
+    const result = spawnSync('bash', ['-c', script, process.execPath, BIN, dir], { encoding: 'utf8' });
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toBe('exit 1\n');
+  });
+
   it('npm start: each built-in template’s example is clean, and each rule beyond structure fires once somewhere', () => {
     const results: { file: string; template: { name: string }; problems: { rule: string }[] }[] = JSON.parse(cli(['--format', 'json', 'examples/']).stdout);
     const clean = results.filter((r) => !r.file.includes('problems-'));

@@ -7,9 +7,19 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+// `postmortem-lint docs/ | head`: once the reader has gone, the rest of the output has nowhere to
+// go. Drop it quietly and finish, so the exit code still says whether problems were found.
+let stdoutClosed = false;
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  stdoutClosed = true;
+});
+
 run(process.argv.slice(2), {
   cwd: process.cwd(),
-  stdout: (text) => process.stdout.write(text),
+  stdout: (text) => {
+    if (!stdoutClosed) process.stdout.write(text);
+  },
   stderr: (text) => process.stderr.write(text),
   readStdin,
   version: packageJson.version,
