@@ -22,7 +22,9 @@ export type { ConfigProblem, ResolvedConfig, ConfigHost } from './config/load-co
 export { postmortemSkeleton } from './skeleton.js';
 export type { SkeletonOptions } from './skeleton.js';
 export { reportAnalysis, reportProblems, reportPostmortem, isoTime, toLineColumns } from './summary.js';
-export type { ProblemReport, PostmortemReport, ActionItemReport } from './summary.js';
+export type { ProblemReport, PostmortemReport, ActionItemReport, MetricsReport } from './summary.js';
+export { incidentSummary, actionStatus } from './incident.js';
+export type { IncidentSummary } from './incident.js';
 export { ruleDocsUrl, REPOSITORY_URL } from './docs-url.js';
 export * from './metrics.js';
 export * from './assist/index.js';

@@ -100,8 +100,7 @@ export function reportPostmortem(postmortem: Postmortem): PostmortemReport {
   };
 }
 
-function reportMetrics(postmortem: Postmortem): MetricsReport {
-  const m = computeMetrics(postmortem);
+export function reportMetrics(postmortem: Postmortem, m = computeMetrics(postmortem)): MetricsReport {
   const seconds = (ms: number | null | undefined) => (ms === null || ms === undefined ? null : Math.round(ms / 1000));
   const after = (milestone: Milestone | null) => seconds(milestone?.after);
   return {

@@ -4,7 +4,7 @@
 // typed, so a big workspace never holds up the diagnostics of the document being typed.
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Connection } from 'vscode-languageserver';
-import type { ActionItem, Analysis } from '../engine-entry.js';
+import type { Analysis } from '../engine-entry.js';
 import { engine } from './engine.js';
 import { guardRequest } from './guard.js';
 import { WORKSPACE_INDEX_REQUEST, type IndexedPostmortem, type WorkspaceIndexParams, type WorkspaceIndexResult } from './protocol.js';
@@ -25,19 +25,12 @@ export function summarize(uri: string, analysis: Analysis): IndexedPostmortem | 
   const postmortem = analysis.postmortem;
   if (!postmortem) return undefined;
   const e = engine();
-  const metrics = e.computeMetrics(postmortem);
-  const dated = postmortem.metadata.date?.value ?? (metrics.dateKnown ? metrics.start : null);
-  const seconds = (ms: number | null | undefined) => (ms === null || ms === undefined ? null : Math.round(ms / 1000));
-  // The parser's status when the document states one; else the checkbox (as the report reads it).
-  const status = (item: ActionItem): 'open' | 'done' => item.status ?? (item.checked === true ? 'done' : 'open');
+  const { metrics, ...incident } = e.incidentSummary(postmortem);
   return {
     uri,
-    title: postmortem.title?.value ?? null,
-    date: dated === null || dated === undefined ? null : isoDate(dated),
-    severity: postmortem.metadata.severity?.value.trim() || null,
-    status: postmortem.metadata.status?.value.trim() || null,
-    durationSeconds: seconds(metrics.duration),
-    timeToResolveSeconds: seconds(metrics.resolve?.after ?? metrics.duration),
+    ...incident,
+    durationSeconds: metrics.durationSeconds,
+    timeToResolveSeconds: metrics.timeToResolveSeconds,
     problemCount: analysis.problems.length,
     actionItems: postmortem.actionItems.map((item) => ({
       line: e.positionOf(postmortem.lineStarts, item.range.start).line,
@@ -45,7 +38,7 @@ export function summarize(uri: string, analysis: Analysis): IndexedPostmortem | 
       tag: item.tag,
       owner: item.owner?.value ?? null,
       due: typeof item.due?.value === 'number' ? isoDate(item.due.value) : null,
-      status: status(item),
+      status: e.actionStatus(item),
     })),
   };
 }

@@ -1,6 +1,6 @@
 // The report's data: incidents, monthly figures and open action items, from analysed files.
 // Sorted so the same files always give the same report, byte for byte.
-import { computeMetrics, positionOf, type ActionItem, type Postmortem } from '../../core/index.js';
+import { actionStatus, incidentSummary, positionOf, type ActionItem, type Postmortem } from '../../core/index.js';
 import type { LintedFile } from '../lint-files.js';
 
 export interface Incident {
@@ -48,12 +48,6 @@ export interface Report {
 
 const DAY_MS = 86_400_000;
 const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-const seconds = (ms: number | null | undefined) => (ms === null || ms === undefined ? null : Math.round(ms / 1000));
-
-/** open or done: the field the parser fills, else the checkbox; an item that says neither is open. */
-export function actionStatus(item: ActionItem): 'open' | 'done' {
-  return item.status ?? (item.checked === true ? 'done' : 'open');
-}
 
 /** Due before `today` (midnight UTC) and not done. */
 export function isOverdue(item: ActionItem, todayMs: number): boolean {
@@ -89,20 +83,18 @@ export function buildReport(files: readonly LintedFile[], today: Date): Report {
 }
 
 function incidentOf(file: string, postmortem: Postmortem, problems: number): Incident {
-  const m = computeMetrics(postmortem);
-  const dated = postmortem.metadata.date?.value ?? (m.dateKnown ? m.start : null);
-  const after = (milestone: { after: number | null } | null) => seconds(milestone?.after);
+  const { title, date, severity, status, metrics } = incidentSummary(postmortem);
   const open = postmortem.actionItems.filter((item) => actionStatus(item) === 'open').length;
   return {
     file,
-    title: postmortem.title?.value ?? null,
-    date: dated === null || dated === undefined ? null : isoDate(dated),
-    severity: postmortem.metadata.severity?.value.trim() || null,
-    status: postmortem.metadata.status?.value.trim() || null,
-    durationSeconds: seconds(m.duration),
-    timeToDetectSeconds: after(m.detect),
-    timeToMitigateSeconds: after(m.mitigate),
-    timeToResolveSeconds: after(m.resolve),
+    title,
+    date,
+    severity,
+    status,
+    durationSeconds: metrics.durationSeconds,
+    timeToDetectSeconds: metrics.timeToDetectSeconds,
+    timeToMitigateSeconds: metrics.timeToMitigateSeconds,
+    timeToResolveSeconds: metrics.timeToResolveSeconds,
     actionItems: { open, total: postmortem.actionItems.length },
     problems,
   };
