@@ -39,9 +39,17 @@ describe('toInstant', () => {
     expect(toInstant(at('2023-06-10 00:00'), undefined, 'Europe/Berlin')).toBe(utc('2023-06-09T22:00:00Z'));
   });
 
-  it('reads a wall time that occurs twice at fall-back as one of its two instants', () => {
-    expect([utc('2023-11-05T05:30:00Z'), utc('2023-11-05T06:30:00Z')]).toContain(toInstant(at('2023-11-05 01:30'), undefined, 'America/New_York'));
-    expect([utc('2023-10-29T00:30:00Z'), utc('2023-10-29T01:30:00Z')]).toContain(toInstant(at('2023-10-29 02:30'), undefined, 'Europe/Berlin'));
+  it('reads a wall time that occurs twice at fall-back as its first occurrence', () => {
+    expect(toInstant(at('2023-11-05 01:30'), undefined, 'America/New_York')).toBe(utc('2023-11-05T05:30:00Z'));
+    expect(toInstant(at('2023-10-29 02:30'), undefined, 'Europe/Berlin')).toBe(utc('2023-10-29T00:30:00Z'));
+  });
+
+  it('reads a wall time skipped by spring-forward with the offset before the change, east of UTC too', () => {
+    // 02:30 does not exist in Berlin on 2024-03-31: it is 03:30 CEST, not 01:30 CET an hour early.
+    expect(toInstant(at('2024-03-31 02:30'), undefined, 'Europe/Berlin')).toBe(utc('2024-03-31T01:30:00Z'));
+    expect(toInstant(at('2024-03-31 01:30'), undefined, 'Europe/Berlin')).toBe(utc('2024-03-31T00:30:00Z'));
+    expect(toInstant(at('2024-04-07 02:30'), undefined, 'Australia/Sydney')).toBe(utc('2024-04-06T15:30:00Z'));
+    expect(toInstant(at('2024-10-06 02:30'), undefined, 'Australia/Sydney')).toBe(utc('2024-10-05T16:30:00Z'));
   });
 
   it('takes every missing field from the base, and zero for a missing time', () => {

@@ -47,15 +47,24 @@ export function toInstant(parts: TimestampParts, base: CalendarDate | undefined,
   if (year === undefined || month === undefined || day === undefined) return null;
   const zone = parts.zone ?? defaultZone;
   const wall = utcFromFields(year, month, day, parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0, parts.millisecond ?? 0);
-  const guess = zoneOffsetMinutes(zone, wall);
-  if (guess === undefined) return null;
-  // The offset at the wall time read as UTC can differ from the one at the real instant near a DST change.
-  const utc = wall - guess * 60_000;
-  const actual = zoneOffsetMinutes(zone, utc) ?? guess;
-  if (actual === guess) return utc;
-  const corrected = wall - actual * 60_000;
-  // A wall time skipped by spring-forward has no consistent offset: read it with the earlier offset (02:30 → 03:30).
-  return zoneOffsetMinutes(zone, corrected) === actual ? corrected : utc;
+  return fromWallTime(zone, wall);
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The instant a wall time (read as UTC) names in `zone`, disambiguated as Temporal's "compatible"
+ * does: a wall time that occurs twice at fall-back is its first occurrence; one skipped by
+ * spring-forward is read with the offset before the change, so 02:30 is 03:30 after it.
+ */
+function fromWallTime(zone: string, wall: number): number | null {
+  // Offsets change at most once within a day either side: these are the only candidates.
+  const before = zoneOffsetMinutes(zone, wall - DAY_MS);
+  const after = zoneOffsetMinutes(zone, wall + DAY_MS);
+  if (before === undefined || after === undefined) return null;
+  if (before === after) return wall - before * 60_000;
+  const valid = [before, after].filter((offset) => zoneOffsetMinutes(zone, wall - offset * 60_000) === offset).map((offset) => wall - offset * 60_000);
+  return valid.length ? Math.min(...valid) : wall - before * 60_000;
 }
 
 /** The calendar date (in the given zone) of an instant; an unknown zone reads as UTC. */
