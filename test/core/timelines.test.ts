@@ -105,6 +105,18 @@ describe('timeline reading details', () => {
     expect(messages('23:40', '00:10')).toEqual([expect.stringMatching(/read as the next day/)]);
   });
 
+  it('newest first, steps back a day going forward across midnight, from the day the Duration ends', () => {
+    // Status-page style, newest entry on top, times only, across midnight.
+    const text = lines('# T', '', '**Duration:** 2024-05-01 23:40 - 2024-05-02 01:10 (UTC)', '', '## Timeline', '', '<!-- postmortem-timeline newest-first -->', '', '- 01:10 resolved', '- 00:30 rolled back', '- 23:50 alert fires', '- 23:45 deploy');
+    const { postmortem, problems } = analyze(text);
+    expect(postmortem!.timeline.map((e) => new Date(e.instant!).toISOString())).toEqual(['2024-05-02T01:10:00.000Z', '2024-05-02T00:30:00.000Z', '2024-05-01T23:50:00.000Z', '2024-05-01T23:45:00.000Z']);
+    expect(postmortem!.timeline.map((e) => e.previousDay ?? false)).toEqual([false, false, true, false]);
+    // Said, not guessed quietly: the one inferred day change is named, and nothing is outside the Duration.
+    expect(problems.filter((p) => p.rule.startsWith('timeline')).map((p) => [p.rule, p.message])).toEqual([
+      ['timeline-order', '23:50 is later than 00:30 above: read as the day before (this timeline is newest first). If it is, write the date (“2024-05-01 23:50”); if not, check the time.'],
+    ]);
+  });
+
   it('reads a date-then-placeholder as unreadable, never midnight', () => {
     const [entry] = timelineOf(lines('# T', '', '## Timeline', '', '- 2024-05-12 ??:?? a'));
     expect(entry.instant).toBeNull();

@@ -222,6 +222,8 @@ export interface TimelineEntry {
   yearKnown: boolean;
   /** A time-only entry read as the next day: it goes back across midnight from the entry before it. */
   nextDay?: boolean;
+  /** Newest first: a time-only entry read as the day before, going forward across midnight from the entry above. */
+  previousDay?: boolean;
   section: Section;
 }
 

@@ -13,6 +13,7 @@ export function entryReading(entry: TimelineEntry): string | undefined {
   const day = entry.yearKnown ? `${w.year}-${pad(w.month)}-${pad(w.day)}` : `${pad(w.month)}-${pad(w.day)} (year unknown)`;
   const clock = entry.precision === 'second' ? `${pad(w.hour)}:${pad(w.minute)}:${pad(w.second)}` : `${pad(w.hour)}:${pad(w.minute)}`;
   const when = entry.precision === 'day' ? day : entry.dateKnown ? `${day} ${clock}` : `${clock} (no date known)`;
-  const notes = [entry.nextDay ? 'taken as the next day: it goes back across midnight' : '', entry.zoneNote ?? ''].filter(Boolean);
+  const crossing = entry.nextDay ? 'taken as the next day: it goes back across midnight' : entry.previousDay ? 'taken as the day before: newest first, it goes forward across midnight' : '';
+  const notes = [crossing, entry.zoneNote ?? ''].filter(Boolean);
   return `Read as ${when} ${entry.zone} (${PRECISION[entry.precision]})${notes.length ? `; ${notes.join('; ')}` : ''}.`;
 }

@@ -63,8 +63,7 @@ export function parsePostmortem(text: string, template: Template, options: Parse
   const timelineDirection = readTimelineDirection(pieces, frontMatter);
   const settings = template.timeline;
   const start = timelineStart(metadata, { title: documentTitle, frontMatter }, settings.defaultTimeZone, options.fileName);
-  const ascending = (timelineDirection?.order ?? settings.order) === 'ascending';
-  const timeline = new TimelineReader(text, start, settings, ascending);
+  const timeline = new TimelineReader(text, start, settings, timelineDirection?.order ?? settings.order);
   const actionItems: Postmortem['actionItems'] = [];
   // A due date without a year is in the incident's year.
   const incidentStart = metadata.duration?.start ?? metadata.date?.value ?? null;

@@ -22,10 +22,12 @@ export const timelineOrder: Rule = {
     const direction = descending ? 'forwards (this timeline is newest first)' : 'backwards';
     for (let i = 1; i < steps.length; i++) {
       const [step, previous, next] = [steps[i], steps[i - 1], steps[i + 1]];
-      if (step.entry?.nextDay) {
+      if (step.entry?.nextDay || step.entry?.previousDay) {
         const day = new Date(step.start).toISOString().slice(0, 10);
         const example = step.entry.yearKnown ? `“${day} ${step.timeText}”` : `the date before the time`;
-        flag(step, `${step.timeText} is earlier than ${previous.timeText} above: read as the next day. If it is, write the date (${example}); if not, check the time.`, previous);
+        const read = step.entry.nextDay ? 'is earlier than' : 'is later than';
+        const as = step.entry.nextDay ? 'the next day' : 'the day before (this timeline is newest first)';
+        flag(step, `${step.timeText} ${read} ${previous.timeText} above: read as ${as}. If it is, write the date (${example}); if not, check the time.`, previous);
         continue;
       }
       if (!goesBack(step, previous, descending)) continue;

@@ -56,10 +56,12 @@ export class TimelineReader {
     private readonly text: string,
     start: TimelineStart,
     private readonly settings: TimelineSettings,
-    private readonly rollOver: boolean,
+    private readonly order: 'ascending' | 'descending',
   ) {
     this.zone = start.zone;
-    this.date = start.date ?? { ...UNDATED_DAY, year: start.year ?? UNDATED_DAY.year };
+    // Newest first, the first entry is nearest the incident's end: its date is the one to start from.
+    const first = order === 'descending' ? (start.endDate ?? start.date) : start.date;
+    this.date = first ?? { ...UNDATED_DAY, year: start.year ?? UNDATED_DAY.year };
     this.dateKnown = start.date !== undefined;
     this.yearKnown = start.year !== undefined;
     this.blocks = new BlockReader(text, (node) => this.range(node), settings.dateOrder ?? 'ymd');
@@ -226,16 +228,25 @@ export class TimelineReader {
     }
   }
 
-  /** A time without a date: the weekday beside it, or a step back across midnight, moves the day on. */
+  /**
+   * A time without a date: the weekday beside it, or a step back across midnight, moves the day on;
+   * newest first, a step forward across midnight moves it back.
+   */
   private inferDay(parts: TimestampParts, entry: TimelineEntry): void {
+    const descending = this.order === 'descending';
     if (parts.weekday !== undefined && this.dateKnown && this.yearKnown) {
       const ahead = (parts.weekday - weekdayOf(this.date) + 7) % 7;
-      if (ahead > 0) this.date = addDays(this.date, ahead);
+      if (ahead > 0) this.date = addDays(this.date, descending ? ahead - 7 : ahead);
       return;
     }
-    if (this.rollOver && this.lastClock !== undefined && crossesMidnight(this.lastClock, minutesOfDay(parts))) {
+    if (this.lastClock === undefined) return;
+    const clock = minutesOfDay(parts);
+    if (!descending && crossesMidnight(this.lastClock, clock)) {
       this.date = addDays(this.date, 1);
       entry.nextDay = true;
+    } else if (descending && crossesMidnight(clock, this.lastClock)) {
+      this.date = addDays(this.date, -1);
+      entry.previousDay = true;
     }
   }
 

@@ -6,9 +6,13 @@ export interface TimelineStart {
   zone: string;
   /** The day time-only entries fall on until one says otherwise. */
   date?: CalendarDate;
+  /** The day the Duration ends: where a newest-first timeline starts. */
+  endDate?: CalendarDate;
   /** The year of dates written without one. */
   year?: number;
 }
+
+const DAY_MS = 86_400_000;
 
 const YEAR = /(?:^|[^\d])((?:19|20)\d{2})(?!\d)/;
 const ISO_DAY = /((?:19|20)\d{2})-(\d{2})-(\d{2})/;
@@ -41,7 +45,11 @@ export function timelineStart(metadata: Metadata, postmortem: Pick<Postmortem, '
   const file = dateIn(fileName?.split(/[\\/]/).pop());
   const date = declared ?? title.date ?? file.date;
   const year = date?.year ?? title.year ?? file.year;
-  return { zone, ...(date && { date }), ...(year !== undefined && { year }) };
+  const { start, end, endHasDate } = metadata.duration ?? {};
+  // "23:40 - 01:10": an end without its own date before the start is the next morning.
+  const ends = start != null && end != null ? end + (end < start && !endHasDate ? DAY_MS : 0) : null;
+  const endDate = ends !== null ? calendarDateOf(ends, zone) : undefined;
+  return { zone, ...(date && { date }), ...(endDate && { endDate }), ...(year !== undefined && { year }) };
 }
 
 export function addDays(date: CalendarDate, days: number): CalendarDate {
