@@ -20,6 +20,14 @@ describe('Move this entry into time order', () => {
     expect(order(text)).toEqual([]);
   });
 
+  it('keeps a loose list loose: the entry takes its blank line with it, whichever end it leaves or joins', () => {
+    const loose = (...entries: string[]) => doc(entries.join('\n\n'));
+    expect(move(loose('- **10:00:** a', '- **10:30:** c', '- **10:15:** b', '- **10:45:** d')).text).toBe(loose('- **10:00:** a', '- **10:15:** b', '- **10:30:** c', '- **10:45:** d'));
+    // The section's last entry moved up; the first moved to the end.
+    expect(move(loose('- **10:00:** a', '- **10:15:** b', '- **10:45:** d', '- **10:30:** c')).text).toBe(loose('- **10:00:** a', '- **10:15:** b', '- **10:30:** c', '- **10:45:** d'));
+    expect(move(loose('- **10:50:** z', '- **10:00:** a', '- **10:15:** b', '- **10:45:** d')).text).toBe(loose('- **10:00:** a', '- **10:15:** b', '- **10:45:** d', '- **10:50:** z'));
+  });
+
   it('takes the continuation lines and nested items with it', () => {
     const { text } = move(doc('- **10:00:** a', '- **10:20:** b', '- **10:10:** c, which', '  goes on here', '  - with a detail', '- **10:30:** d'));
     expect(text).toBe(doc('- **10:00:** a', '- **10:10:** c, which', '  goes on here', '  - with a detail', '- **10:20:** b', '- **10:30:** d'));

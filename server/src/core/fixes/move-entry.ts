@@ -116,7 +116,24 @@ function moveEdits(text: string, moved: TimelineEntry, target: TimelineEntry | u
     cut -= /(?:\r\n|\r|\n)$/.exec(text.slice(Math.max(0, block.start - 2), block.start))?.[0].length ?? 0;
   }
   const paste = insertAt === text.length && !/[\r\n]$/.test(text) ? eol + lines.slice(0, lines.length - eol.length) : lines;
+  const loose = cut === block.start && paste === lines ? looseSeparator(text, moved, block, section) : undefined;
+  // A loose list (blank lines between items): the entry takes one separator with it, so both places stay loose.
+  if (loose) return [{ ...loose.cut, newText: '' }, { start: insertAt, end: insertAt, newText: target ? lines + loose.blank : loose.blank + lines }];
   return [{ start: cut, end: block.end, newText: '' }, { start: insertAt, end: insertAt, newText: paste }];
+}
+
+/** The blank lines after the entry (before it, for the section's last entry), and the cut that takes them along. */
+function looseSeparator(text: string, moved: TimelineEntry, block: { start: number; end: number }, section: Prepared): { blank: string; cut: { start: number; end: number } } | undefined {
+  const i = section.index.get(moved)!;
+  const next = i + 1 < section.entries.length ? lineBlock(text, section.entries[i + 1]) : undefined;
+  const previous = i > 0 ? lineBlock(text, section.entries[i - 1]) : undefined;
+  const isBlank = (gap: string) => gap !== '' && gap.trim() === '';
+  if (next) {
+    const gap = text.slice(block.end, next.start);
+    return isBlank(gap) ? { blank: gap, cut: { start: block.start, end: next.start } } : undefined;
+  }
+  const gap = previous ? text.slice(previous.end, block.start) : '';
+  return previous && isBlank(gap) ? { blank: gap, cut: { start: previous.end, end: block.end } } : undefined;
 }
 
 /** The whole lines an entry occupies, line break included; undefined when it shares a line with other text. */
