@@ -384,11 +384,20 @@ describe('timeline-direction', () => {
     expect(lint(doc({ timeline: '- 10:30 UTC d\n- 10:20 UTC c\n- 10:25 UTC x\n- 10:26 UTC y\n- 10:10 UTC b' }), 'timeline-direction')).toEqual([]);
   });
 
-  it('anchors on the first entry, and marks after its line, when the timeline has no heading', () => {
+  it('anchors on the first entry, and marks above its list, when the timeline has no heading', () => {
     const text = '# Postmortem: x\n\n- 10:30 UTC d\n- 10:20 UTC c\n- 10:10 UTC b\n- 10:00 UTC a';
     expect(lint(text, 'timeline-direction').map((p) => [p.at, p.fixes[0].result])).toEqual([
-      ['10:30 UTC', text.replace('d\n', 'd\n<!-- postmortem-timeline newest-first -->\n')],
+      ['10:30 UTC', text.replace('x\n\n', 'x\n\n<!-- postmortem-timeline newest-first -->\n\n')],
     ]);
+  });
+  it('marks a timeline with no heading above its list, where the mark does not split it', () => {
+    const text = 'Incident notes.\n\n- 10:20 UTC c\n- 10:10 UTC b\n- 10:00 UTC a\n\n## Impact\n\nx\n';
+    const [problem] = analyze(text).problems.filter((p) => p.rule === 'timeline-direction');
+    const fixed = applyEdits(text, problem.fixes[0].edits);
+    expect(fixed).toBe('Incident notes.\n\n<!-- postmortem-timeline newest-first -->\n\n- 10:20 UTC c\n- 10:10 UTC b\n- 10:00 UTC a\n\n## Impact\n\nx\n');
+    const after = analyze(fixed);
+    expect(after.postmortem!.timeline).toHaveLength(3);
+    expect(after.problems.filter((p) => p.rule.startsWith('timeline'))).toEqual([]);
   });
 });
 
