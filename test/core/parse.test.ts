@@ -21,6 +21,14 @@ describe('the postmortem model', () => {
     expect(pm.frontMatter?.data?.type).toBe('postmortem');
   });
 
+  it('reads front matter as YAML does: a repeated key is an error, aliases resolve, bad YAML says why', () => {
+    const front = (yaml: string) => parse(`---\n${yaml}\n---\n# T\n`).frontMatter;
+    expect(front('severity: SEV-1\nseverity: SEV-2')).toMatchObject({ data: null, error: 'Map keys must be unique: severity' });
+    expect(front('a: &x [1]\nb: *x')?.data).toEqual({ a: [1], b: [1] });
+    expect(front('key: [unclosed')?.error).toMatch(/Flow sequence/);
+    expect(front('- a\n- b')?.data).toBeNull();
+  });
+
   it('builds the section tree with ranges that map back to the text', () => {
     const text = lines('# T', '', '## Root Cause and Resolution', '', '### Root Cause', 'x', '', '### Resolution', 'y', '', '## Conclusion', 'z');
     const pm = parse(text);

@@ -1,7 +1,7 @@
 import type { Postmortem, TemplateField, TextEdit } from '../types.js';
 import type { Rule } from './rule.js';
 import { documentAnchor, quote } from './rule.js';
-import { parse as parseYaml } from 'yaml';
+import { parseFrontMatterYaml } from '../parse/metadata.js';
 import { documentSeverity, findField, templateFields, whenHolds } from '../fields.js';
 
 export const missingField: Rule = {
@@ -63,7 +63,7 @@ function frontMatterInsert(postmortem: Postmortem, field: TemplateField, eol: st
   const key = field.name.toLowerCase();
   const line = `${key}: ${eol}`;
   try {
-    const data = parseYaml(text.slice(bodyStart, at) + line, { maxAliasCount: 50, prettyErrors: false, logLevel: 'silent' }) as unknown;
+    const data = parseFrontMatterYaml(text.slice(bodyStart, at) + line);
     const reads = data !== null && typeof data === 'object' && !Array.isArray(data) && Object.entries(data).some(([k, v]) => k.toLowerCase() === key && v === null);
     return reads ? { start: at, end: at, newText: line } : undefined;
   } catch {
