@@ -155,3 +155,17 @@ describe('section-incremental parsing', () => {
     expect(cache.count).toBeLessThanOrEqual(pieces + 1);
   });
 });
+
+describe('verbatim spans of cached pieces', () => {
+  it('move with their piece when an edit above shifts it, and stay put when it does not', () => {
+    const text = '# Postmortem: x\n\n## Impact\n\nSlow.\n\n## Root Cause\n\nThe `pool` was [full](http://x) > 90%.\n\n> quoted\n';
+    const cache = new ParseCache();
+    const spans = (t: string) => analyze(t, { cache, now: new Date(0) }).postmortem!.verbatim ?? [];
+    const reference = (t: string) => full(t).postmortem!.verbatim;
+    expect(spans(text)).toEqual(reference(text));
+    for (const edited of [text.replace('Slow.', 'Very slow.'), text.replace('Slow.', 'S.'), text.replace('quoted', 'quoted more')]) {
+      expect(spans(edited)).toEqual(reference(edited));
+      expect(spans(edited).length).toBeGreaterThan(2);
+    }
+  });
+});
