@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import { parentPort } from 'node:worker_threads';
 import { AnalysisJobs, withoutText, type AnalysisEngine, type AnalysisRequest, type AnalyzeResult, type WorkerMessage, type WorkerReply } from './node/analysis-jobs.js';
 import { ProblemRecord } from './node/problem-delta.js';
+import { TextRecord } from './node/text-delta.js';
 
 /** Below this a model crosses with its analysis (a few ms); a bigger one waits to be asked for. */
 const MODEL_INLINE_CHARS = 64 * 1024;
@@ -16,6 +17,8 @@ if (parentPort) {
   let current = 0;
   // The problems of open documents go across as a delta on the ones sent before (node/problem-delta.ts).
   const sent = new ProblemRecord();
+  // Open documents' texts come as edits on the ones before (node/text-delta.ts).
+  const texts = new TextRecord();
   const asDelta = (request: AnalysisRequest, result: unknown): unknown => {
     if (request.kind !== 'analyze' || !request.keepCache) return result;
     const { analysis } = result as AnalyzeResult;
@@ -28,12 +31,19 @@ if (parentPort) {
     if ('forget' in message) {
       jobs.forget(message.forget);
       sent.forget(message.forget);
+      texts.forget(message.forget);
       return;
     }
     let reply: WorkerReply;
     current = message.id;
+    let { request } = message;
+    if (request.kind === 'analyze' && request.keepCache) {
+      const text = texts.decode(request.uri, message.id, request.text, message.edit);
+      if (text === undefined) return port.postMessage({ id: message.id, resend: true } satisfies WorkerReply);
+      request = { ...request, text };
+    }
     try {
-      reply = { id: message.id, ok: true, result: asDelta(message.request, withoutText(jobs.run(message.request), message.request.text)) };
+      reply = { id: message.id, ok: true, result: asDelta(request, withoutText(jobs.run(request), request.text)) };
     } catch (error) {
       reply = { id: message.id, ok: false, message: error instanceof Error ? error.message : String(error) };
     }

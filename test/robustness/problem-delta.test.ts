@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import { decodeProblems, encodeProblems, ProblemRecord, shiftBetween } from '../../server/src/node/problem-delta.js';
 import { WorkerPool } from '../../server/src/node/worker-pool.js';
 import type { AnalysisEngine, AnalyzeRequest } from '../../server/src/node/analysis-jobs.js';
+import { editBetween, TextRecord } from '../../server/src/node/text-delta.js';
 import { ConvertedProblems } from '../../server/src/lsp/converted-problems.js';
 import { Snapshot } from '../../server/src/lsp/snapshot.js';
 import type { Problem } from '../../server/src/core/index.js';
@@ -67,6 +68,39 @@ describe('problems as a delta', () => {
 
   it('refuses a delta on problems it never received', () => {
     expect(() => new ProblemRecord().decode('u', 'x', [0], { from: 0, delta: 0 })).toThrow(/never received/);
+  });
+});
+
+describe('texts as an edit', () => {
+  it('rebuilds the text from the one posted before, whatever the edit', () => {
+    const edit = fc.record({ at: fc.nat(), remove: fc.nat({ max: 9000 }), insert: fc.string({ maxLength: 5000 }) });
+    fc.assert(
+      fc.property(fc.string({ maxLength: 20_000 }), fc.array(edit, { maxLength: 5 }), (start, edits) => {
+        const pool = new TextRecord();
+        const worker = new TextRecord();
+        let text = start;
+        edits.forEach(({ at, remove, insert }, job) => {
+          const position = at % (text.length + 1);
+          text = text.slice(0, position) + insert + text.slice(position + remove);
+          // Whole the first time, as an edit after.
+          const posted = pool.encode('u', job, text);
+          expect(posted === undefined).toBe(job === 0);
+          expect(worker.decode('u', job, posted ? '' : text, posted)).toBe(text);
+        });
+      }),
+      { numRuns: 300 },
+    );
+    const big = 'x'.repeat(100_000);
+    expect(editBetween(big, `${big.slice(0, 50_000)}y${big.slice(50_000)}`).insert).toBe('y');
+  });
+
+  it('asks for the whole text when the edit is on a text it does not hold', () => {
+    const worker = new TextRecord();
+    expect(worker.decode('u', 1, 'abc', undefined)).toBe('abc');
+    expect(worker.decode('u', 3, '', { base: 2, start: 0, end: 1, insert: 'x' })).toBeUndefined();
+    expect(worker.decode('u', 3, '', { base: 1, start: 0, end: 1, insert: 'x' })).toBe('xbc');
+    worker.forget('u');
+    expect(worker.decode('u', 4, '', { base: 3, start: 0, end: 0, insert: 'y' })).toBeUndefined();
   });
 });
 

@@ -6,6 +6,7 @@
 import { Worker } from 'node:worker_threads';
 import { restoreText, type AnalysisOutcome, type AnalysisRequest, type AnalysisRunner, type AnalyzeResult, type ResultOf, type WorkerMessage, type WorkerReply } from './analysis-jobs.js';
 import { ProblemRecord, type Shift } from './problem-delta.js';
+import { TextRecord } from './text-delta.js';
 
 export interface PoolOptions {
   /** The worker bundle, dist/analysis-worker.cjs. */
@@ -42,6 +43,8 @@ interface Slot {
   job?: Job;
   /** The problems this worker sent last per open document: its next result is a delta on them. */
   problems: ProblemRecord;
+  /** The texts posted to it last per open document: the next is posted as an edit on them. */
+  texts: TextRecord;
 }
 
 export class WorkerPool implements AnalysisRunner {
@@ -65,6 +68,7 @@ export class WorkerPool implements AnalysisRunner {
     this.dropQueued(uri, () => true);
     for (const slot of this.slots) {
       slot.problems.forget(uri);
+      slot.texts.forget(uri);
       slot.worker.postMessage({ forget: uri } satisfies WorkerMessage);
     }
   }
@@ -125,7 +129,9 @@ export class WorkerPool implements AnalysisRunner {
     job.timer = setTimeout(() => this.replace(slot, { status: 'timeout', ms: job.request.timeoutMs }), budget);
     const budgets = Math.max(HARD_CAP, Math.ceil(job.request.text.length / CAP_CHARS_PER_BUDGET));
     job.cap = setTimeout(() => this.replace(slot, { status: 'timeout', ms: job.request.timeoutMs }), budget * budgets);
-    slot.worker.postMessage({ id: job.id, request: job.request } satisfies WorkerMessage);
+    const { request } = job;
+    const edit = request.kind === 'analyze' && request.keepCache ? slot.texts.encode(request.uri, job.id, request.text) : undefined;
+    slot.worker.postMessage((edit ? { id: job.id, request: { ...request, text: '' }, edit } : { id: job.id, request }) satisfies WorkerMessage);
   }
 
   private spawn(): Slot {
@@ -135,7 +141,7 @@ export class WorkerPool implements AnalysisRunner {
       resourceLimits: { maxOldGenerationSizeMb: this.options.maxHeapMB ?? 1024 },
     });
     worker.stdout.resume();
-    const slot: Slot = { worker, ready: false, problems: new ProblemRecord() };
+    const slot: Slot = { worker, ready: false, problems: new ProblemRecord(), texts: new TextRecord() };
     worker.on('message', (reply: WorkerReply) => {
       if ('ready' in reply) {
         slot.ready = true;
@@ -149,6 +155,7 @@ export class WorkerPool implements AnalysisRunner {
         return;
       }
       if (!job || job.id !== reply.id) return;
+      if ('resend' in reply) return slot.worker.postMessage({ id: job.id, request: job.request } satisfies WorkerMessage);
       this.settle(slot, reply.ok ? this.received(slot, job.request, restoreText(reply.result, job.request.text)) : { status: 'failed', message: reply.message });
       this.pump();
     });
@@ -173,6 +180,7 @@ export class WorkerPool implements AnalysisRunner {
     } catch (error) {
       // Never expected: start both records afresh, so the next result comes whole.
       slot.problems.forget(request.uri);
+      slot.texts.forget(request.uri);
       slot.worker.postMessage({ forget: request.uri } satisfies WorkerMessage);
       return { status: 'failed', message: error instanceof Error ? error.message : String(error) };
     }
