@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { analyze, chunkStarts, ParseCache, type Postmortem } from '../../server/src/core/index.js';
+import { hasDefinition } from '../../server/src/core/parse/chunks.js';
 
 /** Everything the model says, without the circular parent/section links. */
 function snapshot(pm: Postmortem | null) {
@@ -167,5 +168,15 @@ describe('verbatim spans of cached pieces', () => {
       expect(spans(edited)).toEqual(reference(edited));
       expect(spans(edited).length).toBeGreaterThan(2);
     }
+  });
+});
+
+describe('link definitions stop the cutting', () => {
+  it('are found exactly where the multiline regex finds them', () => {
+    const DEFINITION = /^ {0,3}\[[^\]\n]{1,999}\]:/m;
+    const part = fc.constantFrom('[a]: x', '[', ']', ':', ' ', '   ', '    ', '\n', '\r', '\u2028', '\u2029', 'text', '- [ ] t', '[^1]:', ']:', '[]:', 'x'.repeat(1000));
+    fc.assert(fc.property(fc.array(part, { maxLength: 30 }).map((p) => p.join('')), (text) => {
+      expect(hasDefinition(text)).toBe(DEFINITION.test(text));
+    }), { numRuns: 3000 });
   });
 });
