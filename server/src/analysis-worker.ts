@@ -3,7 +3,9 @@
 // speaks LSP; when an analysis runs over budget the whole thread is terminated (node/worker-pool.ts).
 import { createRequire } from 'node:module';
 import { parentPort } from 'node:worker_threads';
-import { AnalysisJobs, withoutText, type AnalysisEngine, type WorkerMessage, type WorkerReply } from './node/analysis-jobs.js';
+import { AnalysisJobs, withoutText, type AnalysisEngine, type AnalysisRequest, type AnalyzeResult, type WorkerMessage, type WorkerReply } from './node/analysis-jobs.js';
+import { ProblemRecord } from './node/problem-delta.js';
+import { TextRecord } from './node/text-delta.js';
 
 /** Below this a model crosses with its analysis (a few ms); a bigger one waits to be asked for. */
 const MODEL_INLINE_CHARS = 64 * 1024;
@@ -13,17 +15,35 @@ const load = createRequire(import.meta.url);
 if (parentPort) {
   const port = parentPort;
   let current = 0;
+  // The problems of open documents go across as a delta on the ones sent before (node/problem-delta.ts).
+  const sent = new ProblemRecord();
+  // Open documents' texts come as edits on the ones before (node/text-delta.ts).
+  const texts = new TextRecord();
+  const asDelta = (request: AnalysisRequest, result: unknown): unknown => {
+    if (request.kind !== 'analyze' || !request.keepCache) return result;
+    const { analysis } = result as AnalyzeResult;
+    const { problems, shift } = sent.encode(request.uri, request.text, analysis.problems);
+    return shift ? { ...(result as AnalyzeResult), analysis: { ...analysis, problems }, problemsShift: shift } : result;
+  };
   // Posted from inside the analysis: the port sends at once, without waiting for this thread's event loop.
   const jobs = new AnalysisJobs(load('./engine.cjs') as AnalysisEngine, () => port.postMessage({ progress: current } satisfies WorkerReply), MODEL_INLINE_CHARS);
   port.on('message', (message: WorkerMessage) => {
     if ('forget' in message) {
       jobs.forget(message.forget);
+      sent.forget(message.forget);
+      texts.forget(message.forget);
       return;
     }
     let reply: WorkerReply;
     current = message.id;
+    let { request } = message;
+    if (request.kind === 'analyze' && request.keepCache) {
+      const text = texts.decode(request.uri, message.id, request.text, message.edit);
+      if (text === undefined) return port.postMessage({ id: message.id, resend: true } satisfies WorkerReply);
+      request = { ...request, text };
+    }
     try {
-      reply = { id: message.id, ok: true, result: withoutText(jobs.run(message.request), message.request.text) };
+      reply = { id: message.id, ok: true, result: asDelta(request, withoutText(jobs.run(request), request.text)) };
     } catch (error) {
       reply = { id: message.id, ok: false, message: error instanceof Error ? error.message : String(error) };
     }

@@ -108,3 +108,18 @@ describe("the preview's action table", () => {
     expect(body).toContain('<a href="https://example.com/infra/drills/issues/42">infra/drills#42</a>');
   });
 });
+
+describe('unknown tags repeated over many items', () => {
+  // The rule works out one suggestion per distinct tag: each item must still get its own tag's.
+  const section = (tags: string[]) => `# Postmortem: x\n\n## Corrective and Preventative Measures\n\n${tags.map((tag, i) => `- **${tag}:** Step ${i}.\n`).join('')}`;
+  const unknownTags = (text: string) =>
+    analyze(text)
+      .problems.filter((p) => p.rule === 'action-item-unknown-tag')
+      .map(({ message, fixes }) => ({ message, fixes: fixes.map((f) => f.title) }));
+
+  it('gives each item the message and fixes it gets alone, for every spelling', () => {
+    const tags = ['Fxi', 'Runbook', 'fxi', 'Fxi', 'Mitgate', 'Runbook', 'FXI', 'Docs', 'Mitgate'];
+    expect(unknownTags(section(tags))).toEqual(tags.flatMap((tag) => unknownTags(section([tag]))));
+    expect(new Set(unknownTags(section(tags)).map((p) => p.message)).size).toBe(new Set(tags).size);
+  });
+});

@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { analyze, chunkStarts, ParseCache, type Postmortem } from '../../server/src/core/index.js';
+import { hasDefinition } from '../../server/src/core/parse/chunks.js';
 
 /** Everything the model says, without the circular parent/section links. */
 function snapshot(pm: Postmortem | null) {
@@ -153,5 +154,29 @@ describe('section-incremental parsing', () => {
     }
     // This version's pieces, and the edited piece as the analysis before saw it.
     expect(cache.count).toBeLessThanOrEqual(pieces + 1);
+  });
+});
+
+describe('verbatim spans of cached pieces', () => {
+  it('move with their piece when an edit above shifts it, and stay put when it does not', () => {
+    const text = '# Postmortem: x\n\n## Impact\n\nSlow.\n\n## Root Cause\n\nThe `pool` was [full](http://x) > 90%.\n\n> quoted\n';
+    const cache = new ParseCache();
+    const spans = (t: string) => analyze(t, { cache, now: new Date(0) }).postmortem!.verbatim ?? [];
+    const reference = (t: string) => full(t).postmortem!.verbatim;
+    expect(spans(text)).toEqual(reference(text));
+    for (const edited of [text.replace('Slow.', 'Very slow.'), text.replace('Slow.', 'S.'), text.replace('quoted', 'quoted more')]) {
+      expect(spans(edited)).toEqual(reference(edited));
+      expect(spans(edited).length).toBeGreaterThan(2);
+    }
+  });
+});
+
+describe('link definitions stop the cutting', () => {
+  it('are found exactly where the multiline regex finds them', () => {
+    const DEFINITION = /^ {0,3}\[[^\]\n]{1,999}\]:/m;
+    const part = fc.constantFrom('[a]: x', '[', ']', ':', ' ', '   ', '    ', '\n', '\r', '\u2028', '\u2029', 'text', '- [ ] t', '[^1]:', ']:', '[]:', 'x'.repeat(1000));
+    fc.assert(fc.property(fc.array(part, { maxLength: 30 }).map((p) => p.join('')), (text) => {
+      expect(hasDefinition(text)).toBe(DEFINITION.test(text));
+    }), { numRuns: 3000 });
   });
 });

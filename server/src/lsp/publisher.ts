@@ -2,7 +2,7 @@
 // (or is closed) gets an empty list rather than stale problems.
 import type { Connection } from 'vscode-languageserver';
 import { engine } from './engine.js';
-import { toDiagnostic } from './convert.js';
+import { ConvertedProblems } from './converted-problems.js';
 import type { DocumentAnalysis } from './document-analysis.js';
 import { problemKey, type Published } from './hold.js';
 
@@ -10,6 +10,8 @@ export class DiagnosticsPublisher {
   private readonly counts = new Map<string, number>();
   /** Files reported from disk (Lint Workspace), open or not since: re-checked when config changes or they close. */
   private readonly fromDisk = new Set<string>();
+
+  private readonly converted = new ConvertedProblems();
 
   constructor(private readonly connection: Connection) {}
 
@@ -24,7 +26,7 @@ export class DiagnosticsPublisher {
     const { ruleDocsUrl, RULES_BY_NAME } = engine();
     const shown = entry.analysis.problems.map((problem, index) => ({ problem, index })).filter(({ index }) => !hold.has(index));
     const diagnostics = shown.map(({ problem, index }) =>
-      toDiagnostic(entry.document, problem, { analysis: entry.id, version: entry.version, index }, RULES_BY_NAME.has(problem.rule) ? ruleDocsUrl(problem.rule) : undefined),
+      this.converted.diagnostic(entry.document, problem, { analysis: entry.id, version: entry.version, index }, RULES_BY_NAME.has(problem.rule) ? ruleDocsUrl(problem.rule) : undefined),
     );
     this.connection.sendDiagnostics({ uri: entry.uri, version: versioned ? entry.version : undefined, diagnostics });
     this.counts.set(entry.uri, diagnostics.length);

@@ -5,6 +5,7 @@
 // structured clone), functions and class instances would not.
 import type * as Core from '../core/index.js';
 import type { Analysis, AnalyzeOptions, ParseCache, Postmortem, PostmortemReport, Problem, ProblemReport } from '../core/index.js';
+import type { TextEdit } from './text-delta.js';
 
 export type AnalysisEngine = Pick<typeof Core, 'analyze' | 'fixAll' | 'ParseCache' | 'reportAnalysis'>;
 
@@ -107,8 +108,9 @@ export interface AnalysisRunner {
 }
 
 /** What a worker thread (server/src/analysis-worker.ts) is sent, and answers. */
-export type WorkerMessage = { id: number; request: AnalysisRequest } | { forget: string };
-export type WorkerReply = { id: number; ok: true; result: unknown } | { id: number; ok: false; message: string } | { progress: number } | { ready: true };
+export type WorkerMessage = { id: number; request: AnalysisRequest; edit?: TextEdit } | { forget: string };
+/** `resend`: the request came as an edit on a text the worker does not hold (text-delta.ts). */
+export type WorkerReply = { id: number; ok: true; result: unknown } | { id: number; ok: false; message: string } | { id: number; resend: true } | { progress: number } | { ready: true };
 
 export const ANALYSIS_TIMEOUT = 'analysis-timeout';
 

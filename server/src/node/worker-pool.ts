@@ -4,7 +4,9 @@
 // and nothing of the abandoned analysis is ever used. The server runs one worker (its parse
 // caches live there); the CLI one per core.
 import { Worker } from 'node:worker_threads';
-import { restoreText, type AnalysisOutcome, type AnalysisRequest, type AnalysisRunner, type ResultOf, type WorkerMessage, type WorkerReply } from './analysis-jobs.js';
+import { restoreText, type AnalysisOutcome, type AnalysisRequest, type AnalysisRunner, type AnalyzeResult, type ResultOf, type WorkerMessage, type WorkerReply } from './analysis-jobs.js';
+import { ProblemRecord, type Shift } from './problem-delta.js';
+import { TextRecord } from './text-delta.js';
 
 export interface PoolOptions {
   /** The worker bundle, dist/analysis-worker.cjs. */
@@ -39,6 +41,10 @@ interface Slot {
   worker: Worker;
   ready: boolean;
   job?: Job;
+  /** The problems this worker sent last per open document: its next result is a delta on them. */
+  problems: ProblemRecord;
+  /** The texts posted to it last per open document: the next is posted as an edit on them. */
+  texts: TextRecord;
 }
 
 export class WorkerPool implements AnalysisRunner {
@@ -60,7 +66,11 @@ export class WorkerPool implements AnalysisRunner {
 
   forget(uri: string): void {
     this.dropQueued(uri, () => true);
-    for (const slot of this.slots) slot.worker.postMessage({ forget: uri } satisfies WorkerMessage);
+    for (const slot of this.slots) {
+      slot.problems.forget(uri);
+      slot.texts.forget(uri);
+      slot.worker.postMessage({ forget: uri } satisfies WorkerMessage);
+    }
   }
 
   dispose(): void {
@@ -119,7 +129,9 @@ export class WorkerPool implements AnalysisRunner {
     job.timer = setTimeout(() => this.replace(slot, { status: 'timeout', ms: job.request.timeoutMs }), budget);
     const budgets = Math.max(HARD_CAP, Math.ceil(job.request.text.length / CAP_CHARS_PER_BUDGET));
     job.cap = setTimeout(() => this.replace(slot, { status: 'timeout', ms: job.request.timeoutMs }), budget * budgets);
-    slot.worker.postMessage({ id: job.id, request: job.request } satisfies WorkerMessage);
+    const { request } = job;
+    const edit = request.kind === 'analyze' && request.keepCache ? slot.texts.encode(request.uri, job.id, request.text) : undefined;
+    slot.worker.postMessage((edit ? { id: job.id, request: { ...request, text: '' }, edit } : { id: job.id, request }) satisfies WorkerMessage);
   }
 
   private spawn(): Slot {
@@ -129,7 +141,7 @@ export class WorkerPool implements AnalysisRunner {
       resourceLimits: { maxOldGenerationSizeMb: this.options.maxHeapMB ?? 1024 },
     });
     worker.stdout.resume();
-    const slot: Slot = { worker, ready: false };
+    const slot: Slot = { worker, ready: false, problems: new ProblemRecord(), texts: new TextRecord() };
     worker.on('message', (reply: WorkerReply) => {
       if ('ready' in reply) {
         slot.ready = true;
@@ -143,7 +155,8 @@ export class WorkerPool implements AnalysisRunner {
         return;
       }
       if (!job || job.id !== reply.id) return;
-      this.settle(slot, reply.ok ? { status: 'done', value: restoreText(reply.result, job.request.text) } : { status: 'failed', message: reply.message });
+      if ('resend' in reply) return slot.worker.postMessage({ id: job.id, request: job.request } satisfies WorkerMessage);
+      this.settle(slot, reply.ok ? this.received(slot, job.request, restoreText(reply.result, job.request.text)) : { status: 'failed', message: reply.message });
       this.pump();
     });
     const lost = (why: string) => {
@@ -156,6 +169,23 @@ export class WorkerPool implements AnalysisRunner {
     worker.on('error', (error) => lost(error instanceof Error ? error.message : String(error)));
     worker.on('exit', (code) => lost(`the analysis worker exited (code ${code})`));
     return slot;
+  }
+
+  /** A result as the worker sent it, its problems whole again (problem-delta.ts). */
+  private received(slot: Slot, request: AnalysisRequest, result: unknown): AnalysisOutcome<unknown> {
+    if (request.kind !== 'analyze' || !request.keepCache) return { status: 'done', value: result };
+    const value = result as AnalyzeResult & { problemsShift?: Shift };
+    try {
+      value.analysis.problems = slot.problems.decode(request.uri, request.text, value.analysis.problems, value.problemsShift);
+    } catch (error) {
+      // Never expected: start both records afresh, so the next result comes whole.
+      slot.problems.forget(request.uri);
+      slot.texts.forget(request.uri);
+      slot.worker.postMessage({ forget: request.uri } satisfies WorkerMessage);
+      return { status: 'failed', message: error instanceof Error ? error.message : String(error) };
+    }
+    delete value.problemsShift;
+    return { status: 'done', value };
   }
 
   /** Ends the slot's job with `outcome` and puts a fresh worker in its place. */

@@ -19,7 +19,25 @@ const BULLET_ITEM = /^[-*+][ \t]+\S/;
 const LIST_CUT_MIN = 512;
 const LIST_CUT_EVERY = 4;
 // Link reference and footnote definitions resolve across the whole document: no cutting then.
-const DEFINITION = /^ {0,3}\[[^\]\n]{1,999}\]:/m;
+// One is /^ {0,3}\[[^\]\n]{1,999}\]:/m; this is its tail, tried where a line can start.
+const DEFINITION_AT = / {0,3}\[[^\]\n]{1,999}\]:/y;
+/** Where `^` of a multiline regex matches: after \n, \r, U+2028 or U+2029. */
+const isLineBreak = (code: number) => code === 10 || code === 13 || code === 0x2028 || code === 0x2029;
+
+/**
+ * Whether the text has a definition, tried at its `[`s: the multiline regex tried every line of
+ * 1 MB on every keystroke (~3 ms), and brackets at the start of a line are few.
+ */
+export function hasDefinition(text: string): boolean {
+  for (let at = text.indexOf('['); at >= 0; at = text.indexOf('[', at + 1)) {
+    let lineStart = at;
+    while (lineStart > 0 && at - lineStart < 3 && text.charCodeAt(lineStart - 1) === 0x20) lineStart--;
+    if (lineStart > 0 && !isLineBreak(text.charCodeAt(lineStart - 1))) continue;
+    DEFINITION_AT.lastIndex = lineStart;
+    if (DEFINITION_AT.test(text)) return true;
+  }
+  return false;
+}
 
 /**
  * Offsets where pieces start: 0, then every column-0 ATX heading and some column-0 bullet items,
@@ -27,7 +45,7 @@ const DEFINITION = /^ {0,3}\[[^\]\n]{1,999}\]:/m;
  */
 export function chunkStarts(text: string): number[] {
   const starts = [0];
-  if (DEFINITION.test(text)) return starts;
+  if (hasDefinition(text)) return starts;
   let lineStart = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   let fence: { char: string; length: number } | null = null;
   let frontMatter = text.startsWith('---', lineStart);
@@ -36,7 +54,7 @@ export function chunkStarts(text: string): number[] {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd < 0) lineEnd = text.length;
     // Outside fences and front matter, a line that starts with none of MAY_DECIDE decides nothing.
-    if (!fence && !frontMatter && !MAY_DECIDE.has(text.charCodeAt(lineStart))) {
+    if (!fence && !frontMatter && !mayDecide(text, lineStart, lineStart - starts[starts.length - 1])) {
       first = false;
       lineStart = lineEnd + 1;
       continue;
@@ -71,6 +89,24 @@ export function chunkStarts(text: string): number[] {
     lineStart = lineEnd + 1;
   }
   return starts;
+}
+
+/**
+ * Whether a line outside fences and front matter can decide anything, from its first characters
+ * alone: most lines of a postmortem are bullet items, and slicing each one's head cost ~15 ms per
+ * edit on 1 MB. `sinceCut`: characters since the last cut (a bullet closer than LIST_CUT_MIN is no cut).
+ */
+function mayDecide(text: string, lineStart: number, sinceCut: number): boolean {
+  const code = text.charCodeAt(lineStart);
+  if (!MAY_DECIDE.has(code)) return false;
+  // - * + open a cut only as a bullet far enough from the last cut (no fence, comment or heading starts so).
+  if (code === 0x2d || code === 0x2a || code === 0x2b) return sinceCut >= LIST_CUT_MIN;
+  if (code !== 0x20) return true;
+  // Indented: only a fence or a comment, behind at most three spaces.
+  let i = lineStart;
+  while (i < lineStart + 3 && text.charCodeAt(i) === 0x20) i++;
+  const next = text.charCodeAt(i);
+  return next === 0x60 || next === 0x7e || next === 0x3c;
 }
 
 /** FNV-1a of a line's head: cheap, and the same for the same line wherever it is. */

@@ -1,6 +1,11 @@
 /** Offsets at which each line starts; \r\n, \n and lone \r all end a line, as in LSP. */
 export function computeLineStarts(text: string): number[] {
   const starts = [0];
+  // Without a \r, the native indexOf finds the lines several times faster than a loop over every character.
+  if (!text.includes('\r')) {
+    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
+    return starts;
+  }
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code === 13 /* \r */) {

@@ -8,11 +8,15 @@ export const actionItemUnknownTag: Rule = {
   defaultSeverity: 'warning',
   fixable: true,
   check({ postmortem, template, report }) {
+    // A team's own vocabulary repeats a few tags over many items: one suggestion per distinct tag
+    // (an edit distance per item per keystroke was ~37 ms on 1,300 items).
+    const suggestions = new Map<string, string | undefined>();
+    const known = template.tags.join(', ');
     for (const item of postmortem.actionItems) {
       if (item.tag !== null || item.writtenTag === undefined || !item.tagRange) continue;
       const { start, end } = item.tagRange;
-      const suggestion = closestTag(item.writtenTag, template.tags);
-      const known = template.tags.join(', ');
+      let suggestion = suggestions.get(item.writtenTag);
+      if (!suggestions.has(item.writtenTag)) suggestions.set(item.writtenTag, (suggestion = closestTag(item.writtenTag, template.tags)));
       report({
         range: item.tagRange,
         message: suggestion

@@ -1,0 +1,145 @@
+// Problems cross from the analysis worker as a delta on the ones sent before (node/problem-delta.ts),
+// and the publisher converts each problem object once (lsp/converted-problems.ts). What the other
+// side rebuilds must equal what the engine found, whatever the edit; what it reuses is exactly the
+// problems before the edit.
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { decodeProblems, encodeProblems, ProblemRecord, shiftBetween } from '../../server/src/node/problem-delta.js';
+import { WorkerPool } from '../../server/src/node/worker-pool.js';
+import type { AnalysisEngine, AnalyzeRequest } from '../../server/src/node/analysis-jobs.js';
+import { editBetween, TextRecord } from '../../server/src/node/text-delta.js';
+import { ConvertedProblems } from '../../server/src/lsp/converted-problems.js';
+import { Snapshot } from '../../server/src/lsp/snapshot.js';
+import type { Problem } from '../../server/src/core/index.js';
+import { ROOT } from '../support/lsp-client.js';
+
+const engine = createRequire(import.meta.url)(join(ROOT, 'dist/engine.cjs')) as AnalysisEngine & { analyze: (text: string) => { problems: Problem[] } };
+const items = (tags: string[]) => tags.map((tag, i) => `- **${tag}:** Follow up ${i}.\n`).join('');
+const doc = (tags: string[]) => `# Postmortem: x\n\n## Impact\n\nSlow.\n\n## Corrective and Preventative Measures\n\n${items(tags)}`;
+/** The last offset anywhere in a problem: its range, its fixes' edits, its related ranges. */
+const lastOffset = (problem: Problem) => Math.max(...[...JSON.stringify(problem).matchAll(/"(?:start|end)":(\d+)/g)].map((m) => Number(m[1])));
+const TAGS = ['Runbook', 'Fxi', 'Docs', 'Runbook', 'Drill', 'Fxi'];
+
+describe('problems as a delta', () => {
+  it('rebuilds the new problems exactly, reusing the very objects before the edit and sending only what changed', () => {
+    const before = doc(TAGS);
+    const edited = before.replace('Follow up 3.', 'Follow up 3, today.').replace('**Drill:**', '**Dril:**');
+    const old = engine.analyze(before).problems;
+    const now = engine.analyze(edited).problems;
+    const shift = shiftBetween(before, edited);
+    expect(shift).toEqual({ from: before.indexOf('3.') + 1, delta: edited.length - before.length });
+    const encoded = encodeProblems(old, shift, now);
+    // The Drill item's problem changed (new message); everything else went across as an index.
+    const whole = encoded.filter((entry) => typeof entry !== 'number') as Problem[];
+    expect(whole.map((p) => p.message)).toEqual([expect.stringContaining('Dril')]);
+    const decoded = decodeProblems(structuredClone(old), shift, structuredClone(encoded));
+    expect(decoded).toEqual(now);
+    // Objects before the edit come back as they were (their diagnostics are reused); those after are shifted copies.
+    const mine = structuredClone(old);
+    const again = decodeProblems(mine, shift, encoded);
+    expect(again.filter((problem) => mine.includes(problem)).length).toBeGreaterThan(0);
+    for (const problem of again) {
+      if (lastOffset(problem) < shift.from) expect(mine).toContain(problem);
+      else expect(mine).not.toContain(problem);
+    }
+  });
+
+  it('equals the engine on random edits, through two records kept in step', () => {
+    const tag = fc.constantFrom('Fix', 'Fxi', 'Runbook', 'Docs', 'Mitigate', 'TBD');
+    const edit = fc.record({ at: fc.nat(), remove: fc.nat({ max: 30 }), insert: fc.oneof(fc.constantFrom('- **Fxi:** x\n', '**', 'should have', '\n', '## Timeline\n', 'x'), fc.string({ maxLength: 4 })) });
+    fc.assert(
+      fc.property(fc.array(tag, { maxLength: 12 }), fc.array(edit, { maxLength: 6 }), (tags, edits) => {
+        const worker = new ProblemRecord();
+        const pool = new ProblemRecord();
+        let text = doc(tags);
+        for (const { at, remove, insert } of [{ at: 0, remove: 0, insert: '' }, ...edits]) {
+          const position = at % (text.length + 1);
+          text = text.slice(0, position) + insert + text.slice(position + remove);
+          const problems = engine.analyze(text).problems;
+          const sent = worker.encode('u', text, problems);
+          expect(pool.decode('u', text, structuredClone(sent.problems), sent.shift && { ...sent.shift })).toEqual(problems);
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('refuses a delta on problems it never received', () => {
+    expect(() => new ProblemRecord().decode('u', 'x', [0], { from: 0, delta: 0 })).toThrow(/never received/);
+  });
+});
+
+describe('texts as an edit', () => {
+  it('rebuilds the text from the one posted before, whatever the edit', () => {
+    const edit = fc.record({ at: fc.nat(), remove: fc.nat({ max: 9000 }), insert: fc.string({ maxLength: 5000 }) });
+    fc.assert(
+      fc.property(fc.string({ maxLength: 20_000 }), fc.array(edit, { maxLength: 5 }), (start, edits) => {
+        const pool = new TextRecord();
+        const worker = new TextRecord();
+        let text = start;
+        edits.forEach(({ at, remove, insert }, job) => {
+          const position = at % (text.length + 1);
+          text = text.slice(0, position) + insert + text.slice(position + remove);
+          // Whole the first time, as an edit after.
+          const posted = pool.encode('u', job, text);
+          expect(posted === undefined).toBe(job === 0);
+          expect(worker.decode('u', job, posted ? '' : text, posted)).toBe(text);
+        });
+      }),
+      { numRuns: 300 },
+    );
+    const big = 'x'.repeat(100_000);
+    expect(editBetween(big, `${big.slice(0, 50_000)}y${big.slice(50_000)}`).insert).toBe('y');
+  });
+
+  it('asks for the whole text when the edit is on a text it does not hold', () => {
+    const worker = new TextRecord();
+    expect(worker.decode('u', 1, 'abc', undefined)).toBe('abc');
+    expect(worker.decode('u', 3, '', { base: 2, start: 0, end: 1, insert: 'x' })).toBeUndefined();
+    expect(worker.decode('u', 3, '', { base: 1, start: 0, end: 1, insert: 'x' })).toBe('xbc');
+    worker.forget('u');
+    expect(worker.decode('u', 4, '', { base: 3, start: 0, end: 0, insert: 'y' })).toBeUndefined();
+  });
+});
+
+describe('the worker pool sends deltas', () => {
+  let pool: WorkerPool | undefined;
+  afterEach(() => pool?.dispose());
+  const request = (text: string): AnalyzeRequest => ({ kind: 'analyze', uri: 'file:///d.md', text, options: {}, timeoutMs: 60_000, keepCache: true });
+
+  it('gives the same problems as the engine, version after version, and after the document is forgotten', async () => {
+    pool = new WorkerPool({ file: join(ROOT, 'dist/analysis-worker.cjs'), size: 1 });
+    let text = doc(TAGS);
+    for (const change of [(t: string) => t.replace('Follow up 2.', 'Follow up 2!'), (t: string) => t.replace('**Fxi:**', '**Fix:**'), (t: string) => `${t}- **Docs:** more.\n`]) {
+      text = change(text);
+      const outcome = await pool.run(request(text));
+      expect(outcome.status === 'done' && outcome.value.analysis.problems).toEqual(engine.analyze(text).problems);
+      expect(outcome.status === 'done' && 'problemsShift' in outcome.value).toBe(false);
+    }
+    pool.forget('file:///d.md');
+    const outcome = await pool.run(request(text));
+    expect(outcome.status === 'done' && outcome.value.analysis.problems).toEqual(engine.analyze(text).problems);
+  });
+});
+
+describe('converted problems', () => {
+  it('converts a problem object once, and names each analysis in its data', () => {
+    const text = doc(['Fxi', 'Docs']);
+    const [problem] = engine.analyze(text).problems.filter((p) => p.rule === 'action-item-unknown-tag');
+    const converted = new ConvertedProblems();
+    const document = new Snapshot('file:///d.md', 'markdown', 1, text);
+    const first = converted.diagnostic(document, problem, { analysis: 1, version: 1, index: 0 });
+    // A later version whose text is the same up to the problem: the same conversion, with its own data.
+    const later = new Snapshot('file:///d.md', 'markdown', 2, `${text}- **Fix:** more.\n`);
+    const second = converted.diagnostic(later, problem, { analysis: 2, version: 2, index: 0 });
+    expect(second.range).toBe(first.range);
+    expect(second.data).toEqual({ analysis: 2, version: 2, index: 0 });
+    expect(first.data).toEqual({ analysis: 1, version: 1, index: 0 });
+    // Another problem object (one an edit moved) is converted on its own document.
+    const moved = { ...problem, range: { start: problem.range.start + 1, end: problem.range.end + 1 } };
+    const shiftedText = `x${text}`;
+    expect(converted.diagnostic(new Snapshot('file:///d.md', 'markdown', 3, shiftedText), moved, { analysis: 3, version: 3, index: 0 }).range).toEqual(first.range);
+  });
+});
