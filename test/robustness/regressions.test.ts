@@ -20,6 +20,13 @@ describe('regressions found by the property tests', () => {
     expect(problems.filter((p) => p.rule === 'internal-error')).toEqual([]);
   });
 
+  it('a disable comment continued into an indented line of a table is found where it is written', () => {
+    // The HTML node's value loses the continuation line's indentation: offsets into it were 3 off.
+    const text = '- 03:00 PM: \n| Time | Event |\n|---|---|\n| 03:00 PM | <!-- |\n   #Impact<!-- postmortem-disable -->\n';
+    const directives = parsePostmortem(text, defaultTemplate()).directives;
+    expect(directives.map((d) => text.slice(d.range.start, d.range.end))).toEqual(['<!-- postmortem-disable -->']);
+  });
+
   it('a setext heading whose text starts with "#" is setext, and gets no ATX fix', () => {
     const text = '####### Impact\nImpact\n-\n';
     expect(parsePostmortem(text, defaultTemplate()).allSections[0]).toMatchObject({ style: 'setext', level: 2 });

@@ -116,7 +116,7 @@ export function parsePostmortem(text: string, template: Template, options: Parse
     timelineDates: timeline.dates,
     ...(timelineDirection && { timelineDirection }),
     actionItems,
-    directives: readDirectives(pieces),
+    directives: readDirectives(pieces, text),
     verbatim: readVerbatim(blocks),
     lineStarts: computeLineStarts(text),
   };
