@@ -2,24 +2,7 @@ import type { BlamelessPhrase, Postmortem } from '../types.js';
 import type { Rule } from './rule.js';
 import { quote } from './rule.js';
 import { inVerbatim } from '../parse/verbatim.js';
-
-const compiled = new WeakMap<BlamelessPhrase[], RegExp | null>();
-
-// `*` is one word ("j.doe" at most one dot): a class with the dot would run on through "a.a.a…"
-// from every word start, which made a 1 MB heading of them take minutes.
-const ANY_WORD = '[\\w-]+(?:\\.[\\w-]+)?';
-
-/** One regex for the template's list: whole words, `*` for any one word, any run of spaces between. */
-function patternFor(phrases: BlamelessPhrase[]): RegExp | null {
-  if (compiled.has(phrases)) return compiled.get(phrases)!;
-  const alternatives = phrases.map((p, i) => {
-    const words = p.phrase.trim().split(/\s+/).map((word) => word.split('*').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "['’]")).join(ANY_WORD));
-    return `(?<p${i}>${words.join('\\s+')})`;
-  });
-  const pattern = alternatives.length ? new RegExp(`(?<![\\w'’-])(?:${alternatives.join('|')})(?![\\w-])`, 'gi') : null;
-  compiled.set(phrases, pattern);
-  return pattern;
-}
+import { findPhrases } from './blameless-matcher.js';
 
 export const blamelessLanguage: Rule = {
   name: 'blameless-language',
@@ -28,17 +11,12 @@ export const blamelessLanguage: Rule = {
   fixable: false,
   check({ postmortem, template, text, report }) {
     const phrases = template.blameless ?? [];
-    const pattern = patternFor(phrases);
-    if (!pattern) return;
+    if (phrases.length === 0) return;
     const spans = postmortem.verbatim ?? [];
     const bodyStart = postmortem.frontMatter?.range.end ?? 0;
-    for (const match of text.matchAll(pattern)) {
-      const start = match.index;
-      const end = start + match[0].length;
+    for (const { start, end, phrase } of findPhrases(text, phrases)) {
       if (start < bodyStart || inVerbatim(spans, start, end) || quoted(text, start) || inComment(postmortem, start)) continue;
-      const which = Object.entries(match.groups ?? {}).find(([, value]) => value !== undefined)?.[0];
-      const phrase = phrases[Number(which?.slice(1))];
-      report({ range: { start, end }, message: `${quote(match[0])}: ${phrase.suggestion}` });
+      report({ range: { start, end }, message: `${quote(text.slice(start, end))}: ${phrases[phrase].suggestion}` });
     }
   },
 };

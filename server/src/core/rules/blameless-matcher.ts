@@ -1,0 +1,110 @@
+import type { BlamelessPhrase } from '../types.js';
+
+/** One found phrase: where, and which of the template's phrases. */
+export interface PhraseMatch {
+  start: number;
+  end: number;
+  phrase: number;
+}
+
+// `*` is one word ("j.doe" at most one dot): a class with the dot would run on through "a.a.a…"
+// from every word start, which made a 1 MB heading of them take minutes.
+const ANY_WORD = '[\\w-]+(?:\\.[\\w-]+)?';
+// Where a phrase may start: not after a word character or an apostrophe. Checked in code, not by a
+// lookbehind: V8 tries a leading lookbehind at every position, which was most of the search's time.
+const startsPhrase = (text: string, at: number) => !/[\w'’-]/.test(text[at - 1] ?? '');
+const AFTER_PHRASE = '(?![\\w-])';
+
+interface Matcher {
+  /** Phrases that start with a literal word, in one regex. */
+  leading: RegExp | null;
+  /** Phrases that start with `*` ("*'s fault"), found by the text after the `*`. */
+  trailing: RegExp | null;
+}
+
+const compiled = new WeakMap<BlamelessPhrase[], Matcher>();
+
+function escape(part: string): string {
+  return part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "['’]");
+}
+
+/** Whole words, `*` for any one word, any run of spaces between. */
+function wordsPattern(words: string[]): string {
+  return words.map((word) => word.split('*').map(escape).join(ANY_WORD)).join('\\s+');
+}
+
+// A phrase that starts with `*` followed by something other than a word character ("*'s fault",
+// "* fault"): one regex trying "any word" at every word start of a 1 MB document took 10 ms, while
+// the text after the `*` is rare and found at once; the word before it is then read backwards.
+function startsWithAnyWord(words: string[]): boolean {
+  return words[0].startsWith('*') && words[0].length > 1 && /[^\w.*-]/.test(words[0][1]);
+}
+
+function matcherFor(phrases: BlamelessPhrase[]): Matcher {
+  let matcher = compiled.get(phrases);
+  if (matcher) return matcher;
+  const leading: string[] = [];
+  const trailing: string[] = [];
+  phrases.forEach((p, i) => {
+    const words = p.phrase.trim().split(/\s+/);
+    if (startsWithAnyWord(words)) trailing.push(`(?<p${i}>${wordsPattern([words[0].slice(1), ...words.slice(1)])})`);
+    else leading.push(`(?<p${i}>${wordsPattern(words)})`);
+  });
+  matcher = {
+    leading: leading.length ? new RegExp(`(?:${leading.join('|')})${AFTER_PHRASE}`, 'gi') : null,
+    trailing: trailing.length ? new RegExp(`(?:${trailing.join('|')})${AFTER_PHRASE}`, 'gi') : null,
+  };
+  compiled.set(phrases, matcher);
+  return matcher;
+}
+
+const isWordChar = (c: string | undefined) => c !== undefined && /[\w-]/.test(c);
+
+/**
+ * Where the `*` word before `at` starts, as `[\w-]+(?:\.[\w-]+)?` would match it from its left
+ * (the longest form whose start is not inside a word), or -1.
+ */
+function anyWordStartBefore(text: string, at: number): number {
+  let start = at;
+  while (isWordChar(text[start - 1])) start--;
+  if (start === at) return -1;
+  if (text[start - 1] === '.' && isWordChar(text[start - 2])) {
+    let first = start - 1;
+    while (isWordChar(text[first - 1])) first--;
+    if (startsPhrase(text, first)) return first;
+  }
+  return startsPhrase(text, start) ? start : -1;
+}
+
+function whichPhrase(match: RegExpMatchArray): number {
+  const name = Object.entries(match.groups ?? {}).find(([, value]) => value !== undefined)?.[0];
+  return Number(name?.slice(1));
+}
+
+/**
+ * Matches of `pattern` from left to right, as a regex that began with the lookbehind would give:
+ * where `startOf` rejects a match, the search goes on from the next character, not after it.
+ */
+function* scan(text: string, pattern: RegExp, startOf: (match: RegExpExecArray) => number): Generator<PhraseMatch> {
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    const start = startOf(match);
+    if (start < 0) {
+      pattern.lastIndex = match.index + 1;
+      continue;
+    }
+    yield { start, end: match.index + match[0].length, phrase: whichPhrase(match) };
+  }
+}
+
+/** The template's phrases in the text, leftmost first, none overlapping. */
+export function findPhrases(text: string, phrases: BlamelessPhrase[]): PhraseMatch[] {
+  const { leading, trailing } = matcherFor(phrases);
+  const found: PhraseMatch[] = [];
+  if (leading) found.push(...scan(text, leading, (match) => (startsPhrase(text, match.index) ? match.index : -1)));
+  if (trailing) found.push(...scan(text, trailing, (match) => anyWordStartBefore(text, match.index)));
+  if (!trailing || !leading) return found;
+  found.sort((a, b) => a.start - b.start || a.phrase - b.phrase);
+  let end = 0;
+  return found.filter((match) => match.start >= end && ((end = match.end), true));
+}
