@@ -43,6 +43,12 @@ export const WEB_STEPS: Step[] = [
       const text = await waitFor('the output to say the server runs in a web worker', async () => {
         const shown = (await wb.outputText()).replace(/\s+/g, ' ');
         if (/running in a web worker/.test(shown)) return shown;
+        // Run while the web host was still starting the extension, the command can leave the panel
+        // closed (seen once in a full run): ask again rather than wait on a panel that is not there.
+        if (!(await wb.page.locator('.part.panel.bottom').isVisible().catch(() => false))) {
+          await wb.runCommand('Postmortem: Show Output').catch(() => {});
+          return undefined;
+        }
         // The output follows its end and renders only the lines in view; the line is the first one.
         await wb.page.locator('.part.panel .monaco-editor .view-lines').first().click().catch(() => {});
         await wb.page.keyboard.press('Control+Home').catch(() => {});
