@@ -20,7 +20,7 @@ const full = (text: string) => analyze(text, { incremental: false, now: new Date
 const piece = fc.constantFrom(
   '# Postmortem: x\n', '## Impact\n', '## Timeline\n', '## Timeline (UTC)\n', '### June 11\n', '## Root Cause and Resolution\n',
   '### Root Cause\n', '## Corrective and Preventative Measures\n', '## Lessons Learned\n', '#not a heading\n', '    # indented\n',
-  '- **03:00 PM:** a\n', '- 15:00 b\n', '- **TBD:** c\n', '- **Fix:** d\n', '- **Fxi:** e\n', '- plain\n', '- [ ] task\n',
+  '- **03:00 PM:** a\n', '- 15:00 b\n', '- **TBD:** c\n', '- **Fix:** d\n', '- **Fix:** @dana ABC-12 due 2024-06-01\n', '- [x] [PAY-1](https://x/PAY-1) owner: Kim\n', '- **Fxi:** e\n', '- plain\n', '- [ ] task\n',
   '```\n', '~~~\n', '```js\n', '  ```\n', '<!--\n', '-->\n', '<div>\n', '</div>\n', '<!-- postmortem-disable timeline-order -->\n',
   '---\n', 'title: y\n', 'Text\n', '===\n', '> quote\n', '| Time | What |\n', '|---|---|\n', '| 14:00 | x |\n',
   '**Duration:** 2024-01-01 10:00 - 2024-01-01 12:00 (UTC)\n', '[ref]: http://x\n', '\n', '\r\n', '\uFEFF',
@@ -94,6 +94,25 @@ describe('section-incremental parsing', () => {
     );
     // The property must have exercised the cut it is about.
     expect(cutInLists).toBeGreaterThan(100);
+  });
+
+  it('action items read again from a cached list move with the edit above them, every field kept', () => {
+    // Lists of an unchanged piece keep what was read from them (parse/action-cache.ts).
+    const items = '- **Fix:** @dana fixes it, ABC-12, due 2024-06-01, status: done\n- [x] [PAY-1](https://x.example/PAY-1) owner: Kim\n- **Fxi:** see https://x.example/t/9 by 2024-07-01\n';
+    let text = `# Postmortem: x\n\n**Duration:** 2024-01-01 10:00 - 2024-01-01 12:00 (UTC)\n\n## Impact\n\nText\n\n## Corrective and Preventative Measures\n\n${items}`;
+    const cache = new ParseCache();
+    analyze(text, { cache, now: new Date(0) });
+    for (const edit of ['Texts', 'Te', 'Text\n\nMore text']) {
+      text = text.replace(/## Impact\n\n[^#]*\n\n## Corr/, `## Impact\n\n${edit}\n\n## Corr`);
+      const incremental = analyze(text, { cache, now: new Date(0) }).postmortem!;
+      const reference = full(text).postmortem!;
+      expect(reference.actionItems.map((item) => [item.owner?.value, item.ticket?.url ?? item.ticket?.value, item.due?.text, item.status])).toEqual([
+        ['@dana', 'ABC-12', '2024-06-01', 'done'],
+        ['Kim', 'https://x.example/PAY-1', undefined, 'done'],
+        [undefined, 'https://x.example/t/9', '2024-07-01', undefined],
+      ]);
+      expect(snapshot(incremental)!.actionItems).toEqual(snapshot(reference)!.actionItems);
+    }
   });
 
   it('an edit in a long timeline re-parses about a kilobyte, not the section', () => {

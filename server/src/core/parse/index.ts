@@ -11,6 +11,7 @@ import { TimelineReader } from './timeline/reader.js';
 import { timelineStart } from './timeline/start.js';
 import { readTimelineDirection } from './timeline/direction.js';
 import { headingTagOf, readActionItems } from './actions.js';
+import { readActionItemsOnce } from './action-cache.js';
 import { readActionTable } from './action-table.js';
 import { readVerbatim } from './verbatim.js';
 
@@ -83,7 +84,7 @@ export function parsePostmortem(text: string, template: Template, options: Parse
     readHeadingsUpTo(ownerIndex[i] + 1);
     if (section?.kind === 'timeline') timeline.node(node, shift, section);
     else if (section?.kind === 'actions') {
-      if (node.type === 'list') actionItems.push(...readActionItems(node, section, text, shift, template.tags, incidentStart));
+      if (node.type === 'list') actionItems.push(...(options.cache ? readActionItemsOnce : readActionItems)(node, section, text, shift, template.tags, incidentStart));
       else if (node.type === 'table') actionItems.push(...readActionTable(node, section, text, shift, template.tags, headingTagOf(section, template.tags), incidentStart));
     } else if (node.type === 'list') {
       if (section) timeline.labelled(node, shift, section);
