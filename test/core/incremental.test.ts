@@ -115,6 +115,23 @@ describe('section-incremental parsing', () => {
     }
   });
 
+  it('timeline entries of cached blocks take the day, zone and clock the blocks before them leave', () => {
+    // The readings of an unchanged block are kept (parse/timeline/reader.ts) but applied again:
+    // the day carried over midnight, the zone note and the date each depend on the blocks before.
+    let text = '# Postmortem: x\n\n## Impact\n\nText\n\n## Timeline (UTC)\n\n### 2024-03-01\n\n- **22:00** a\n- **23:30** b\n\n### Later\n\n- **01:15** c\n- **03:00 IST** d\n\n2024-03-03\n\n- e\n';
+    const cache = new ParseCache();
+    analyze(text, { cache, now: new Date(0) });
+    const edits: [string, string][] = [['Text', 'Texts'], ['Texts', 'T'], ['**23:30** b', '**21:30** b'], ['**21:30** b', '**23:45** b'], ['### 2024-03-01', '### 2024-03-02'], ['T\n', 'Te\n']];
+    for (const [from, to] of edits) {
+      text = text.replace(from, to);
+      const incremental = analyze(text, { cache, now: new Date(0) }).postmortem!;
+      const reference = full(text).postmortem!;
+      expect(reference.timeline.filter((e) => e.nextDay || e.zoneNote).map((e) => e.text)).toEqual(['c', 'd']);
+      expect(snapshot(incremental)!.timeline).toEqual(snapshot(reference)!.timeline);
+      expect(incremental.timelineDates).toEqual(reference.timelineDates);
+    }
+  });
+
   it('an edit in a long timeline re-parses about a kilobyte, not the section', () => {
     const timeline = `# Postmortem: x\n\n## Timeline\n\n${Array.from({ length: 2000 }, (_, i) => `- **${String(10 + Math.floor(i / 60) % 10).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}:** event number ${i}\n`).join('')}`;
     const cache = new ParseCache();
