@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import type { TextDocumentEdit } from 'vscode-languageserver-protocol';
-import { applyWorkspaceEdit, FIXTURES, LspTestClient, uriOf } from './harness.js';
+import { applyWorkspaceEdit, FIXTURES, LspTestClient, scratchWorkspace, uriOf } from './harness.js';
 
 const FAILING = readFileSync(join(FIXTURES, 'postmortems/webhooks.md'), 'utf8');
 const CLEAN = readFileSync(join(FIXTURES, 'postmortems/clean.md'), 'utf8');
@@ -13,14 +12,10 @@ const CONCLUSION = '\n## Conclusion\n\n<!-- Where things stand now and what happ
 describe.shuffle('commands and custom requests', () => {
   let server: LspTestClient;
   let root: string;
-  const write = (path: string, text: string) => {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), text);
-    return uriOf(join(root, path));
-  };
+  let write: (path: string, text: string) => string;
 
   beforeAll(async () => {
-    root = mkdtempSync(join(tmpdir(), 'postmortem-lsp-commands-'));
+    ({ root, write } = scratchWorkspace('postmortem-lsp-commands-'));
     write('postmortems/webhooks.md', FAILING);
     write('incidents/2024/search.md', CLEAN);
     write('notes/readme.md', '# Team notes\n\n- 10:00 not a timeline\n');

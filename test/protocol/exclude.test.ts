@@ -1,12 +1,11 @@
 // postmortem.exclude: a folder's README or index is not a postmortem, even inside postmortems/
 // and with "Postmortem" in its title.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { DEFAULT_SETTINGS } from '../../server/src/lsp/protocol.js';
 import { DEFAULT_EXCLUDE } from '../../server/src/core/exclude.js';
-import { FIXTURES, LspTestClient, uriOf } from './harness.js';
+import { FIXTURES, LspTestClient, scratchWorkspace, uriOf } from './harness.js';
 
 const FAILING = readFileSync(join(FIXTURES, 'postmortems/webhooks.md'), 'utf8');
 const INDEX = '# Postmortem index\n\n- [Webhooks](2024-02-20-webhooks.md)\n';
@@ -15,14 +14,10 @@ describe('postmortem.exclude', () => {
   let server: LspTestClient;
   let root: string;
   let exclude: string[] | undefined;
-  const write = (path: string, text: string) => {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), text);
-    return uriOf(join(root, path));
-  };
+  let write: (path: string, text: string) => string;
 
   beforeAll(async () => {
-    root = mkdtempSync(join(tmpdir(), 'postmortem-lsp-exclude-'));
+    ({ root, write } = scratchWorkspace('postmortem-lsp-exclude-'));
     write('postmortems/2024-02-20-webhooks.md', FAILING);
     write('postmortems/README.md', INDEX);
     write('postmortems/templates/blank.md', '# Postmortem: <title>\n');

@@ -1,5 +1,7 @@
 // What the protocol tests share: their fixtures folder, and the one stdio test client.
-import { join } from 'node:path';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { ROOT, uriOf, type LspTestClient } from '../support/lsp-client.js';
 
@@ -16,4 +18,18 @@ export async function openFresh(server: LspTestClient, name: string, text: strin
   const since = server.mark();
   server.open(uri, text);
   return { uri, published: await server.nextDiagnostics(uri, since) };
+}
+
+/** A scratch workspace folder: `write` puts a file in it (folders made as needed) and gives its URI. */
+export function scratchWorkspace(prefix: string): { root: string; write(path: string, text: string): string; remove(): void } {
+  const root = mkdtempSync(join(tmpdir(), prefix));
+  return {
+    root,
+    write(path, text) {
+      mkdirSync(dirname(join(root, path)), { recursive: true });
+      writeFileSync(join(root, path), text);
+      return uriOf(join(root, path));
+    },
+    remove: () => rmSync(root, { recursive: true, force: true }),
+  };
 }

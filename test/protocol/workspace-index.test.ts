@@ -1,12 +1,11 @@
 // The workspace index behind the Postmortems and Action Items views, through the real server on a
 // workspace on disk, and the trees the views build from it (client/src/views/tree-model.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { WORKSPACE_INDEX_REQUEST, type WorkspaceIndexResult } from '../../server/src/lsp/protocol.js';
 import { actionTree, openOverdueCount, postmortemTree, type ModelNode } from '../../client/src/views/tree-model.js';
-import { LspTestClient, uriOf } from './harness.js';
+import { LspTestClient, scratchWorkspace, uriOf } from './harness.js';
 
 const postmortem = (title: string, date: string, actions: string) =>
   `# Postmortem: ${title}\n\n**Duration:** ${date} 10:00 - ${date} 11:30 (UTC)\n**Severity:** SEV-2\n**Status:** Resolved\n\n## Impact\n\nSome.\n\n## Timeline\n\n- 10:00 Alert fires.\n- 11:30 Resolved.\n\n## Corrective and Preventative Measures\n\n${actions}\n`;
@@ -16,14 +15,10 @@ const labels = (nodes: ModelNode[] | undefined): unknown[] => (nodes ?? []).map(
 describe('workspace index', () => {
   let server: LspTestClient;
   let root: string;
-  const write = (path: string, text: string) => {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), text);
-    return uriOf(join(root, path));
-  };
+  let write: (path: string, text: string) => string;
 
   beforeAll(async () => {
-    root = mkdtempSync(join(tmpdir(), 'postmortem-lsp-index-'));
+    ({ root, write } = scratchWorkspace('postmortem-lsp-index-'));
     write('postmortems/2024-03-19-queue.md', postmortem('Queue Backlog', '2024-03-19', '- [ ] **Fix:** Pin the consumer settings @dana due 2024-04-01\n- [x] **TODO:** Read the release notes @sam due 2024-03-25'));
     write('postmortems/2024-05-07-login.md', postmortem('Login Failures', '2024-05-07', '- [ ] **Improvement:** Page identity directly (owner: @sam, due 2024-09-01)\n- [ ] **Fix:** Rebuild the whole chain'));
     write('postmortems/2023-11-02-dns.md', postmortem('DNS Overload', '2023-11-02', '| Action | Owner | Due | Status |\n| --- | --- | --- | --- |\n| **Fix:** Rate-limit lookups | @li | 2023-12-01 | Done |'));
