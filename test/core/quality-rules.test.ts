@@ -192,3 +192,29 @@ describe('.postmortemrc.json overrides', () => {
     expect(resolveConfig(text).problems.map((p) => [p.message, text.slice(p.range.start, p.range.end)])).toEqual([[expect.stringMatching(/^Unknown key "templat" in "overrides"\[0\]\. Did you mean "template"\?/), '"templat"']]);
   });
 });
+
+describe('front-matter-unreadable', () => {
+  const problems = (text: string) => analyze(text, { template: builtin('default') }).problems.filter((p) => p.rule === 'front-matter-unreadable');
+  const body = '# Postmortem: x\n\n**Duration:** 2024-01-02 10:00 - 11:00 UTC\n';
+  it('says the YAML cannot be read, on the line the parser stopped at', () => {
+    for (const eol of ['\n', '\r\n']) {
+      const text = ['---', 'template: google-sre', 'title: Postmortem: Disk full', '---', body].join(eol);
+      const [problem] = problems(text);
+      expect(text.slice(problem.range.start, problem.range.end)).toBe('Postmortem: Disk full');
+      expect(problem.message).toMatch(/^The front matter cannot be read \(Nested mappings are not allowed in compact mappings\), so none of it counts: not its template, title or fields\. A value with ": " in it needs quotes/);
+    }
+  });
+  it('reports a repeated key at the second one, and a list or a lone value as not key: value lines', () => {
+    const repeated = `---\nseverity: SEV-1\nseverity: SEV-2\n---\n${body}`;
+    const [dup] = problems(repeated);
+    expect(repeated.slice(dup.range.start, dup.range.end)).toBe('severity: SEV-2');
+    expect(dup.message).toContain('Map keys must be unique: severity');
+    expect(problems(`---\n- a\n- b\n---\n${body}`).map((p) => p.message)).toEqual([expect.stringContaining('(it is a list, not "key: value" lines)')]);
+    expect(problems(`---\njust words\n---\n${body}`).map((p) => p.message)).toEqual([expect.stringContaining('(it is a single value, not "key: value" lines)')]);
+  });
+  it('is quiet on valid, empty and commented front matter', () => {
+    for (const yaml of ['title: "Postmortem: Disk full"', '', '# only a comment', 'tags: [a, b]\nsummary: >\n  two: lines']) {
+      expect(problems(`---\n${yaml}\n---\n${body}`), yaml).toEqual([]);
+    }
+  });
+});

@@ -165,7 +165,7 @@ describe('schemas', () => {
       expect(template.description).toContain(name);
     }
     expect(CONFIG_RULE_NAMES).toEqual([
-      'missing-section', 'empty-section', 'duplicate-section', 'section-order', 'heading-level',
+      'front-matter-unreadable', 'missing-section', 'empty-section', 'duplicate-section', 'section-order', 'heading-level',
       'timeline-order', 'timeline-unreadable', 'timeline-window', 'timeline-empty', 'timeline-direction',
       'action-item-untagged', 'action-item-unknown-tag',
       'action-item-incomplete', 'missing-field', 'field-value', 'timeline-milestones', 'placeholder-text', 'blameless-language',

@@ -279,7 +279,11 @@ export interface DisableDirective {
 export interface Postmortem {
   text: string;
   title?: Located;
-  frontMatter?: { range: Range; data: Record<string, unknown> | null; error?: string };
+  /**
+   * `error` when its YAML cannot be read, or is not `key: value` lines (a list, a lone value);
+   * `errorRange` is where, on the line the YAML parser stopped at.
+   */
+  frontMatter?: { range: Range; data: Record<string, unknown> | null; error?: string; errorRange?: Range };
   metadata: Metadata;
   /** Top-level sections (tree); headings above the first are in `allSections` too. */
   sections: Section[];

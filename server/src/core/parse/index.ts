@@ -34,7 +34,7 @@ export function parsePostmortem(text: string, template: Template, options: Parse
   const index = indexTemplate(template);
   const { sections, all, title } = buildSections(readHeadings(blocks, text), text.length, index);
   const first = blocks[0];
-  const frontMatter = readFrontMatter(first?.node, first?.shift ?? 0);
+  const frontMatter = readFrontMatter(first?.node, first?.shift ?? 0, text);
 
   // Which section owns each top-level block: the last heading before it.
   const owners: (Section | undefined)[] = [];

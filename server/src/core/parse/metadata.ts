@@ -59,15 +59,28 @@ export function readMetaLines(node: RootContent, shift: number, text: string): M
   return found;
 }
 
-export function readFrontMatter(first: RootContent | undefined, shift: number): Postmortem['frontMatter'] {
+export function readFrontMatter(first: RootContent | undefined, shift: number, text: string): Postmortem['frontMatter'] {
   if (first?.type !== 'yaml' || !first.position) return undefined;
   const range = { start: first.position.start.offset! + shift, end: first.position.end.offset! + shift };
+  // The YAML starts on the line after the opening `---`; the parser's positions count from there.
+  const yamlStart = Math.min(text.indexOf('\n', range.start) + 1 || range.end, range.end);
+  const lineAt = (at: number) => {
+    const start = Math.min(Math.max(yamlStart + at, yamlStart), range.end);
+    const newline = text.indexOf('\n', start);
+    let end = newline < 0 ? range.end : Math.min(newline, range.end);
+    if (text[end - 1] === '\r') end--;
+    return { start, end: Math.max(start, end) };
+  };
   try {
     const data = parseFrontMatterYaml(first.value);
-    const record = data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : null;
-    return { range, data: record };
+    if (data && typeof data === 'object' && !Array.isArray(data)) return { range, data: data as Record<string, unknown> };
+    // Empty front matter reads as null, and says nothing wrong.
+    if (data === null || data === undefined) return { range, data: null };
+    const what = Array.isArray(data) ? 'a list' : 'a single value';
+    return { range, data: null, error: `it is ${what}, not "key: value" lines`, errorRange: lineAt(0) };
   } catch (error) {
-    return { range, data: null, error: error instanceof Error ? error.message.split('\n')[0] : String(error) };
+    const pos = (error as { pos?: [number, number] }).pos;
+    return { range, data: null, error: error instanceof Error ? error.message.split('\n')[0] : String(error), errorRange: lineAt(pos?.[0] ?? 0) };
   }
 }
 
@@ -82,7 +95,7 @@ export function parseFrontMatterYaml(source: string): unknown {
     const seen = new Set<unknown>();
     for (const { key } of document.contents.items) {
       const name = isScalar(key) ? key.value : key;
-      if (seen.has(name)) throw new Error(`Map keys must be unique: ${String(name)}`);
+      if (seen.has(name)) throw Object.assign(new Error(`Map keys must be unique: ${String(name)}`), { pos: isScalar(key) ? key.range?.slice(0, 2) : undefined });
       seen.add(name);
     }
   }

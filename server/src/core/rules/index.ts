@@ -17,9 +17,11 @@ import { fieldValue } from './field-value.js';
 import { timelineMilestones } from './timeline-milestones.js';
 import { placeholderText } from './placeholder-text.js';
 import { blamelessLanguage } from './blameless-language.js';
+import { frontMatterUnreadable } from './front-matter-unreadable.js';
 
 /** Every rule, in the order problems are reported. */
 export const RULES: readonly Rule[] = [
+  frontMatterUnreadable,
   missingSection,
   emptySection,
   duplicateSection,
