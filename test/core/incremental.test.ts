@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { analyze, chunkStarts, ParseCache, type Postmortem } from '../../server/src/core/index.js';
+import { analyze, chunkStarts, getBuiltinTemplate, ParseCache, type Postmortem } from '../../server/src/core/index.js';
 import { hasDefinition } from '../../server/src/core/parse/chunks.js';
 
 /** Everything the model says, without the circular parent/section links. */
@@ -130,6 +130,19 @@ describe('section-incremental parsing', () => {
       expect(snapshot(incremental)!.timeline).toEqual(snapshot(reference)!.timeline);
       expect(incremental.timelineDates).toEqual(reference.timelineDates);
     }
+  });
+
+  it('reads a cached timeline again when the template changes its date order', () => {
+    // The server re-checks open documents with their cache after a config change.
+    const base = getBuiltinTemplate('default')!;
+    const withOrder = (dateOrder: 'dmy' | 'mdy') => ({ ...base, timeline: { ...base.timeline, dateOrder } });
+    const text = '# Postmortem: x\n\n## Impact\n\nText\n\n## Timeline\n\n- 03/04/2024 10:00 a\n- 05/04/2024 11:00 b\n';
+    const cache = new ParseCache();
+    const days = (template: ReturnType<typeof withOrder>, options: { cache?: ParseCache } = {}) =>
+      analyze(text, { ...options, template, now: new Date(0) }).postmortem!.timeline.map((e) => new Date(e.instant!).toISOString().slice(0, 10));
+    expect(days(withOrder('dmy'), { cache })).toEqual(['2024-04-03', '2024-04-05']);
+    expect(days(withOrder('mdy'), { cache })).toEqual(['2024-03-04', '2024-05-04']);
+    expect(days(withOrder('mdy'))).toEqual(['2024-03-04', '2024-05-04']);
   });
 
   it('an edit in a long timeline re-parses about a kilobyte, not the section', () => {

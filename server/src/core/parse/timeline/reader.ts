@@ -11,8 +11,11 @@ import { addDays, weekdayOf, type TimelineStart } from './start.js';
 const UNDATED_DAY: CalendarDate = { year: 2000, month: 1, day: 1 };
 const HEADING_MARKS = /^[ \t]{0,3}#{1,6}[ \t]+/;
 
-const readingsByNode = new WeakMap<RootContent, Reading[]>();
-const labelledByNode = new WeakMap<RootContent, Reading[]>();
+// With the date order they were read in: a template or config change re-checks a document with the
+// same cache, and 03/04 read day-first must be read again month-first.
+type KeptReadings = { dateOrder: string; readings: Reading[] };
+const readingsByNode = new WeakMap<RootContent, KeptReadings>();
+const labelledByNode = new WeakMap<RootContent, KeptReadings>();
 
 const shifted = (range: Range, by: number): Range => ({ start: range.start + by, end: range.end + by });
 
@@ -143,12 +146,12 @@ export class TimelineReader {
    * so after an edit only the edited piece's blocks are read again; the date and zone they carry
    * forward are applied every time.
    */
-  private cached(map: WeakMap<RootContent, Reading[]>, node: RootContent, read: () => Reading[]): Reading[] {
-    let readings = map.get(node);
-    if (!readings) {
-      readings = read().map((reading) => kept(reading, -this.shift));
-      map.set(node, readings);
-    }
+  private cached(map: WeakMap<RootContent, KeptReadings>, node: RootContent, read: () => Reading[]): Reading[] {
+    const dateOrder = this.settings.dateOrder ?? 'ymd';
+    const found = map.get(node);
+    if (found?.dateOrder === dateOrder) return found.readings;
+    const readings = read().map((reading) => kept(reading, -this.shift));
+    map.set(node, { dateOrder, readings });
     return readings;
   }
 
