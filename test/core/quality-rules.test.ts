@@ -209,6 +209,9 @@ describe('front-matter-unreadable', () => {
     const [dup] = problems(repeated);
     expect(repeated.slice(dup.range.start, dup.range.end)).toBe('severity: SEV-2');
     expect(dup.message).toContain('Map keys must be unique: severity');
+    const nested = `---\nactions:\n  - owner: Kim\n    owner: Dana\n---\n${body}`;
+    const [inner] = problems(nested);
+    expect(nested.slice(inner.range.start, inner.range.end)).toBe('owner: Dana');
     expect(problems(`---\n- a\n- b\n---\n${body}`).map((p) => p.message)).toEqual([expect.stringContaining('(it is a list, not "key: value" lines)')]);
     expect(problems(`---\njust words\n---\n${body}`).map((p) => p.message)).toEqual([expect.stringContaining('(it is a single value, not "key: value" lines)')]);
   });

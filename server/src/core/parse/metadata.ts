@@ -1,5 +1,5 @@
 import type { RootContent } from 'mdast';
-import { isMap, isScalar, parseDocument } from 'yaml';
+import { isScalar, parseDocument, visit, type YAMLMap } from 'yaml';
 import type { DurationMeta, Located, Metadata, Postmortem, Range, WrittenField } from '../types.js';
 import { lineAt } from './lines.js';
 import { parseDuration, parseTimestamp, toInstant, type DateOrder } from '../time/index.js';
@@ -64,7 +64,7 @@ export function readFrontMatter(first: RootContent | undefined, shift: number, t
   const range = { start: first.position.start.offset! + shift, end: first.position.end.offset! + shift };
   // The YAML starts on the line after the opening `---`; the parser's positions count from there.
   const yamlStart = Math.min(text.indexOf('\n', range.start) + 1 || range.end, range.end);
-  const lineAt = (at: number) => {
+  const errorLine = (at: number) => {
     const start = Math.min(Math.max(yamlStart + at, yamlStart), range.end);
     const newline = text.indexOf('\n', start);
     let end = newline < 0 ? range.end : Math.min(newline, range.end);
@@ -77,10 +77,10 @@ export function readFrontMatter(first: RootContent | undefined, shift: number, t
     // Empty front matter reads as null, and says nothing wrong.
     if (data === null || data === undefined) return { range, data: null };
     const what = Array.isArray(data) ? 'a list' : 'a single value';
-    return { range, data: null, error: `it is ${what}, not "key: value" lines`, errorRange: lineAt(0) };
+    return { range, data: null, error: `it is ${what}, not "key: value" lines`, errorRange: errorLine(0) };
   } catch (error) {
     const pos = (error as { pos?: [number, number] }).pos;
-    return { range, data: null, error: error instanceof Error ? error.message.split('\n')[0] : String(error), errorRange: lineAt(pos?.[0] ?? 0) };
+    return { range, data: null, error: error instanceof Error ? error.message.split('\n')[0] : String(error), errorRange: errorLine(pos?.[0] ?? 0) };
   }
 }
 
@@ -91,16 +91,19 @@ export function readFrontMatter(first: RootContent | undefined, shift: number, t
 export function parseFrontMatterYaml(source: string): unknown {
   const document = parseDocument(source, { uniqueKeys: false, prettyErrors: false, logLevel: 'silent' });
   if (document.errors.length > 0) throw document.errors[0];
-  if (isMap(document.contents)) {
-    const seen = new Set<unknown>();
-    for (const { key } of document.contents.items) {
-      const name = isScalar(key) ? key.value : key;
-      if (seen.has(name)) throw Object.assign(new Error(`Map keys must be unique: ${String(name)}`), { pos: isScalar(key) ? key.range?.slice(0, 2) : undefined });
-      seen.add(name);
-    }
-  }
+  // Every mapping, nested ones too (`owner:` twice under one action, say): the later value would win unseen.
+  visit(document, { Map: (_, map) => checkUniqueKeys(map) });
   // maxAliasCount guards against alias bombs ("billion laughs").
   return document.toJS({ maxAliasCount: 50 });
+}
+
+function checkUniqueKeys(map: YAMLMap): void {
+  const seen = new Set<unknown>();
+  for (const { key } of map.items) {
+    const name = isScalar(key) ? key.value : key;
+    if (seen.has(name)) throw Object.assign(new Error(`Map keys must be unique: ${String(name)}`), { pos: isScalar(key) ? key.range?.slice(0, 2) : undefined });
+    seen.add(name);
+  }
 }
 
 export function buildMetadata(sources: MetadataSource[], defaultZone: string, dateOrder?: DateOrder): Metadata {
