@@ -1,7 +1,8 @@
 // The rules beyond structure (issue 13) on small documents: what each reads, where it looks, and
 // what it leaves alone. The fixtures in test/fixtures/rules cover each rule on a whole document.
 import { describe, expect, it } from 'vitest';
-import { analyze, getBuiltinTemplate, mergeTemplate, milestoneTimes, computeMetrics, reportPostmortem, type Template } from '../../server/src/core/index.js';
+import { analyze, applyFixes, fixAll, getBuiltinTemplate, mergeTemplate, milestoneTimes, computeMetrics, reportPostmortem, type Template } from '../../server/src/core/index.js';
+import { parseFrontMatterYaml } from '../../server/src/core/parse/metadata.js';
 import { describeSchemaError } from '../../server/src/core/config/schema-messages.js';
 import { validateTemplateValue } from '../../server/src/core/config/validate.js';
 
@@ -214,6 +215,20 @@ describe('front-matter-unreadable', () => {
     expect(nested.slice(inner.range.start, inner.range.end)).toBe('owner: Dana');
     expect(problems(`---\n- a\n- b\n---\n${body}`).map((p) => p.message)).toEqual([expect.stringContaining('(it is a list, not "key: value" lines)')]);
     expect(problems(`---\njust words\n---\n${body}`).map((p) => p.message)).toEqual([expect.stringContaining('(it is a single value, not "key: value" lines)')]);
+  });
+  it('quotes every value with ": " in it, comments kept, when that makes the block readable; never unattended', () => {
+    const text = `---\ntemplate: default\ntitle: Postmortem: Disk "full" again # draft\nsummary: Two: colons: here\n---\n${body}`;
+    const [problem] = problems(text);
+    expect(problem.fixes.map((f) => [f.title, f.isPreferred, f.fixAll])).toEqual([['Quote the 2 values that have ": " in them', true, false]]);
+    const fixed = applyFixes(text, problem.fixes).text;
+    expect(fixed.split('\n').slice(1, 4)).toEqual(['template: default', 'title: "Postmortem: Disk \\"full\\" again" # draft', 'summary: "Two: colons: here"']);
+    expect(parseFrontMatterYaml(fixed.split('---\n')[1])).toEqual({ template: 'default', title: 'Postmortem: Disk "full" again', summary: 'Two: colons: here' });
+    expect(problems(fixed)).toEqual([]);
+    // Fix All leaves it: once read, the block's template: could bring problems of its own.
+    expect(fixAll(text, { template: builtin('default') }).text).toBe(text);
+    // No fix where quoting would not be enough.
+    expect(problems(`---\ntitle: Postmortem: x\ntags: [a\n---\n${body}`)[0].fixes).toEqual([]);
+    expect(problems(`---\n- a\n- b\n---\n${body}`)[0].fixes).toEqual([]);
   });
   it('is quiet on valid, empty and commented front matter', () => {
     for (const yaml of ['title: "Postmortem: Disk full"', '', '# only a comment', 'tags: [a, b]\nsummary: >\n  two: lines']) {

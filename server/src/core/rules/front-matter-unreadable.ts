@@ -1,18 +1,53 @@
+import type { Fix, Postmortem } from '../types.js';
 import type { Rule } from './rule.js';
+import { parseFrontMatterYaml } from '../parse/metadata.js';
+
+// `title: Postmortem: Disk full`: a key, then a plain value with ": " in it (a comment after it kept).
+const COLON_VALUE = /^([ \t]*(?:-[ \t]+)?[\w.-]+:[ \t]+)([^"'\s[{|>&*!#%@`][^\r\n]*?: [^\r\n]*?)([ \t]+#[^\r\n]*)?[ \t]*\r?$/;
+
+/** Every such value quoted, when that alone makes the block read as YAML. */
+function quoteValues(text: string, frontMatter: NonNullable<Postmortem['frontMatter']>): Fix | undefined {
+  const yamlStart = text.indexOf('\n', frontMatter.range.start) + 1;
+  const yamlEnd = text.lastIndexOf('\n', frontMatter.range.end - 1) + 1;
+  if (yamlStart <= 0 || yamlEnd <= yamlStart) return undefined;
+  const edits: Fix['edits'] = [];
+  for (let at = yamlStart; at < yamlEnd; ) {
+    const next = text.indexOf('\n', at);
+    const lineEnd = next < 0 || next > yamlEnd ? yamlEnd : next;
+    const match = COLON_VALUE.exec(text.slice(at, lineEnd));
+    if (match) {
+      const start = at + match[1].length;
+      // A JSON string is a YAML double-quoted one, escapes included.
+      edits.push({ start, end: start + match[2].length, newText: JSON.stringify(match[2]) });
+    }
+    at = lineEnd + 1;
+  }
+  if (edits.length === 0) return undefined;
+  let source = text.slice(yamlStart, yamlEnd);
+  for (const edit of [...edits].reverse()) source = source.slice(0, edit.start - yamlStart) + edit.newText + source.slice(edit.end - yamlStart);
+  try {
+    const data = parseFrontMatterYaml(source);
+    if (!data || typeof data !== 'object' || Array.isArray(data)) return undefined;
+  } catch {
+    return undefined;
+  }
+  // Not for Fix All: once the block is read, its template: may apply, and bring problems of its own.
+  return { title: edits.length === 1 ? 'Quote the value that has ": " in it' : `Quote the ${edits.length} values that have ": " in them`, edits, isPreferred: true, fixAll: false };
+}
 
 export const frontMatterUnreadable: Rule = {
   name: 'front-matter-unreadable',
   description: 'The YAML front matter cannot be read, so nothing in it counts: not its template, title or fields.',
   defaultSeverity: 'warning',
-  fixable: false,
-  check({ postmortem, report }) {
+  fixable: true,
+  check({ postmortem, text, report }) {
     const frontMatter = postmortem.frontMatter;
     if (!frontMatter?.error) return;
-    // A colon in a value is the usual cause: `title: Postmortem: Disk full` needs quotes.
-    const colon = /compact mappings|implicit key/i.test(frontMatter.error) ? ' A value with ": " in it needs quotes (title: "Postmortem: Disk full").' : '';
+    const fix = quoteValues(text, frontMatter);
     report({
       range: frontMatter.errorRange ?? frontMatter.range,
-      message: `The front matter cannot be read (${frontMatter.error.replace(/[.\s]+$/, '')}), so none of it counts: not its template, title or fields.${colon}`,
+      message: `The front matter cannot be read (${frontMatter.error.replace(/[.\s]+$/, '')}), so none of it counts: not its template, title or fields.${fix ? ' A value with ": " in it needs quotes (quick fix).' : ''}`,
+      fixes: fix ? [fix] : [],
     });
   },
 };
