@@ -229,6 +229,9 @@ describe('front-matter-unreadable', () => {
     // No fix where quoting would not be enough.
     expect(problems(`---\ntitle: Postmortem: x\ntags: [a\n---\n${body}`)[0].fixes).toEqual([]);
     expect(problems(`---\n- a\n- b\n---\n${body}`)[0].fixes).toEqual([]);
+    // Nor on a block too big to parse twice per keystroke; the problem itself is still said.
+    const big = `---\n${Array.from({ length: 1500 }, (_, i) => `k${i}: a: b`).join('\n')}\n---\n${body}`;
+    expect(problems(big).map((p) => p.fixes.length)).toEqual([0]);
   });
   it('is quiet on valid, empty and commented front matter', () => {
     for (const yaml of ['title: "Postmortem: Disk full"', '', '# only a comment', 'tags: [a, b]\nsummary: >\n  two: lines']) {
