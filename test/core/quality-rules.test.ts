@@ -229,6 +229,13 @@ describe('front-matter-unreadable', () => {
     // No fix where quoting would not be enough.
     expect(problems(`---\ntitle: Postmortem: x\ntags: [a\n---\n${body}`)[0].fixes).toEqual([]);
     expect(problems(`---\n- a\n- b\n---\n${body}`)[0].fixes).toEqual([]);
+    expect(problems(`---\n- title: Postmortem: x\n---\n${body}`)[0].fixes).toEqual([]);
+    // Without a fix the message says nothing of one.
+    expect(problems(`---\ntitle: Postmortem: x\ntags: [a\n---\n${body}`)[0].message).toMatch(/, so none of it counts: not its template, title or fields\.$/);
+    const single = `---\ntitle: Postmortem: x\n---\n${body}`;
+    const [one] = problems(single);
+    expect(one.fixes.map((f) => f.title)).toEqual(['Quote the value that has ": " in it']);
+    expect(applyFixes(single, one.fixes).text.split('\n')[1]).toBe('title: "Postmortem: x"');
     // Nor on a block too big to parse twice per keystroke; the problem itself is still said.
     const big = `---\n${Array.from({ length: 1500 }, (_, i) => `k${i}: a: b`).join('\n')}\n---\n${body}`;
     expect(problems(big).map((p) => p.fixes.length)).toEqual([0]);
