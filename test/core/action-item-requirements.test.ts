@@ -60,3 +60,10 @@ describe('action-item-incomplete', () => {
     expect(incomplete(text('SEV-2'), template)).toEqual([]);
   });
 });
+
+describe('action-item-incomplete: a due date that does not read', () => {
+  it('counts a due column it cannot read as no due date, while an owner column with text is an owner', () => {
+    const table = '| Action | Type | Owner | Due |\n| --- | --- | --- | --- |\n| Add an alert | Fix | kim | next sprint |\n| Cap retries | Fix | lee | 2024-06-01 |';
+    expect(incomplete(measures(table), withActions({ require: ['owner', 'due'] }))).toEqual([['Add an alert | Fix | kim | next sprint |', 'Action item needs a due date (2024-06-01) in its row.']]);
+  });
+});

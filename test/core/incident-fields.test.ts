@@ -93,3 +93,35 @@ describe('field-value', () => {
     expect(problems(text('SEV-2'), 'field-value', template)).toEqual([]);
   });
 });
+
+describe('missing-field: where the fix writes, more edges', () => {
+  it('writes under the title, not after a field that comes later in the template’s order', () => {
+    expect(fixed('# Postmortem: x\n\n**Status:** Final\n**Date:** 2024-05-01\n', 'missing-field', PD)).toBe('# Postmortem: x\n\n**Severity:** \n\n**Status:** Final\n**Date:** 2024-05-01\n');
+  });
+  it('goes after a Duration line, not a Duration in the front matter', () => {
+    const template = withFields(['Severity', 'Duration']);
+    const text = '---\nduration: 2024-01-02 10:00 - 11:00 UTC\n---\n# Postmortem: x\n\n**Owner:** kim\n';
+    expect(fixed(text, 'missing-field', template)).toBe('---\nduration: 2024-01-02 10:00 - 11:00 UTC\n---\n# Postmortem: x\n\n**Severity:** \n\n**Owner:** kim\n');
+  });
+  it('keeps a blank line before an indented line, and takes a line of spaces as blank', () => {
+    expect(fixed('# Postmortem: x\n  Text.\n', 'missing-field', PD)).toBe('# Postmortem: x\n\n**Severity:** \n\n  Text.\n');
+    expect(fixed('# Postmortem: x\n   \nText.\n', 'missing-field', PD)).toBe('# Postmortem: x\n\n**Severity:** \n   \nText.\n');
+  });
+  it('adds to front matter only when the new key will read as empty there', () => {
+    const template = withFields(['Date', 'Severity']);
+    // After a `...` end marker the new key is outside the YAML, even with another empty key before it.
+    const text = '---\ndate: 2024-05-01\nowner:\n...\n# note\n---\n# Postmortem: x\n';
+    expect(fixed(text, 'missing-field', template)).toBe('---\ndate: 2024-05-01\nowner:\n...\n# note\n---\n# Postmortem: x\n\n**Severity:** \n');
+  });
+  it('takes front matter of up to 16 KB', () => {
+    const template = withFields(['Date', 'Severity']);
+    const sized = (size: number) => {
+      const shell = '---\ndate: 2024-05-01\nnotes: ""\n---';
+      return `---\ndate: 2024-05-01\nnotes: "${'x'.repeat(size - shell.length)}"\n---\n# Postmortem: x\n`;
+    };
+    const text = sized(16 * 1024);
+    expect(analyze(text, { template }).postmortem!.frontMatter!.range).toEqual({ start: 0, end: 16 * 1024 });
+    expect(fixed(text, 'missing-field', template)).toContain('"\nseverity: \n---\n');
+    expect(fixed(sized(16 * 1024 + 1), 'missing-field', template)).toContain('\n\n**Severity:** \n');
+  });
+});

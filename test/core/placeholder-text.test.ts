@@ -89,3 +89,42 @@ describe('incident fields with no value yet', () => {
     expect(lint('# Postmortem: x\n\n**Duration:** 2024-05-01 10:00 - 11:00 UTC\n')).toEqual([]);
   });
 });
+
+describe('placeholder-text: more edges', () => {
+  const placeholder = 'Who and what was affected, and for how long?';
+  it('reports a placeholder field value once, not again as a placeholder word', () => {
+    const text = '# Postmortem: x\n\n**Severity:** TBD\n**Status:** Final\n**Date:** 2024-05-01\n';
+    expect(lint(text, PD)).toEqual([['TBD', 'Severity is still a placeholder (“TBD”): write the real value.']]);
+  });
+  it('takes a choice list as a placeholder only for a field the template lists values for', () => {
+    const text = '# Postmortem: x\n\n**Severity:** SEV-1\n**Status:** Final\n**Date:** 2024-05-01\n**Owner:** kim | lee\n';
+    expect(lint(text, PD)).toEqual([]);
+    const statusOnly = { ...mergeTemplate(DEFAULT, {}), fields: [{ name: 'Status', values: ['Draft', 'Final'] }] };
+    expect(at('# Postmortem: x\n\n**Status:** Draft | Final\n', statusOnly)).toEqual(['Draft | Final']);
+  });
+  it('says only the Duration is a placeholder, not the fields beside it, and not a Duration in front matter', () => {
+    const text = '# Postmortem: x\n\n**Duration:** 2024-05-01 HH:MM - HH:MM\n**Owner:** kim\n';
+    expect(at(text)).toEqual(['2024-05-01 HH:MM - HH:MM']);
+    expect(at('---\nduration: 2024-05-01 HH:MM - HH:MM\n---\n# Postmortem: x\n')).toEqual([]);
+  });
+  it('finds the template placeholder in an HTML block beside other markup, but not in code', () => {
+    expect(at(doc(`<div>\n<!-- ${placeholder} -->\n</div>\n\nUsers saw errors.`))).toEqual([`<!-- ${placeholder} -->`]);
+    expect(at(doc(`\`\`\`\n<!-- ${placeholder} -->\n\`\`\`\n\nUsers saw errors.`))).toEqual([]);
+  });
+  it('reads a placeholder from the template without its surrounding spaces, and skips sections with none', () => {
+    const template = { ...mergeTemplate(DEFAULT, {}), sections: [{ title: 'Impact', placeholder: '  Fill me in.  ', sections: [{ title: 'Scope' }] }] };
+    const text = '# Postmortem: x\n\n**Duration:** 2024-01-02 10:00 - 11:00 UTC\n\n## Impact\n\n<!-- Fill me in. -->\n\nUsers.\n\n### Scope\n\n<!-- note -->\n\nAll.\n';
+    expect(at(text, template)).toEqual(['<!-- Fill me in. -->']);
+  });
+  it('takes a comment before the first section as beside no content', () => {
+    expect(at(`# Postmortem: x\n\n<!-- ${placeholder} -->\n\nText.\n\n## Impact\n\nUsers.\n`)).toEqual([]);
+  });
+  it('stops at a comment left open at the end of the document', () => {
+    expect(at(doc(`Users.\n\n<!-- ${placeholder}!`).trimEnd())).toEqual([]);
+    expect(at(doc(`Users.\n\n<!-- ${placeholder}`).trimEnd())).toEqual([]);
+  });
+  it('reads a tag alone on its line, with text under it, as markup rather than a prompt', () => {
+    expect(at(doc('<fill-in>\nUsers saw errors.'))).toEqual([]);
+    expect(at(doc('Ask <x y> now.'))).toEqual(['<x y>']);
+  });
+});

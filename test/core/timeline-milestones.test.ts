@@ -102,3 +102,14 @@ describe('timeline-milestones', () => {
   });
 });
 
+
+describe('timeline-milestones: more edges', () => {
+  it('reads a template word without its surrounding spaces, and any run of spaces inside it as one', () => {
+    const template = withMilestones([{ name: 'mitigated', words: [' rolled  back '] }]);
+    expect(lint(doc(['**10:00 UTC:** Rolled back the release.']), template)).toEqual([]);
+    expect(lint(doc(['**10:00 UTC:** Nothing yet.']), template).map((p) => p.message)).toEqual(['The timeline does not say when the incident was mitigated: add an entry that says so (“ rolled  back ”…).']);
+  });
+  it('takes two milestones at the same minute as in order', () => {
+    expect(lint(doc(['**10:00 UTC:** Alert fires.', '**10:00 UTC:** On-call acknowledges the page.', FULL[2], FULL[3]]))).toEqual([]);
+  });
+});
