@@ -256,3 +256,11 @@ describe('isUnattended: what Fix All applies', () => {
     expect(isUnattended(fix({}))).toBe(false);
   });
 });
+
+describe('Add section: how it is offered', () => {
+  it('is the preferred quick fix when no heading could be renamed instead', () => {
+    const text = '# Postmortem: x\n\n## Impact\n\nUsers.\n';
+    const problem = analyze(text).problems.find((p) => p.message === 'Missing required section “Conclusion”.')!;
+    expect(problem.fixes.map((f) => [f.title, f.isPreferred])).toEqual([['Add section “Conclusion”', true]]);
+  });
+});
