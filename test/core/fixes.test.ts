@@ -256,3 +256,20 @@ describe('isUnattended: what Fix All applies', () => {
     expect(isUnattended(fix({}))).toBe(false);
   });
 });
+
+describe('Add section: how it is offered', () => {
+  it('is the preferred quick fix when no heading could be renamed instead', () => {
+    const text = '# Postmortem: x\n\n## Impact\n\nUsers.\n';
+    const problem = analyze(text).problems.find((p) => p.message === 'Missing required section “Conclusion”.')!;
+    expect(problem.fixes.map((f) => [f.title, f.isPreferred])).toEqual([['Add section “Conclusion”', true]]);
+  });
+});
+
+describe('Add section: an open block at the end of a long last section', () => {
+  it('finds the fence left open after many paragraphs, and an HTML comment after a long list', () => {
+    const paragraphs = Array.from({ length: 300 }, (_, i) => `Paragraph ${i} of the lessons.`).join('\n\n');
+    expect(conclude(`${paragraphs}\n\n\`\`\`\nlog line\n`)).toBe(`${UP_TO_LESSONS}${paragraphs}\n\n\`\`\`\nlog line\n\`\`\`\n\n${CONCLUSION}`);
+    const list = Array.from({ length: 300 }, (_, i) => `- lesson ${i}`).join('\n');
+    expect(conclude(`${list}\n\n<!-- a note\n`)).toBe(`${UP_TO_LESSONS}${list}\n\n<!-- a note\n-->\n\n${CONCLUSION}`);
+  });
+});

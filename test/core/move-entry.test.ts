@@ -135,3 +135,21 @@ describe('Move this entry into time order: where the entry lands', () => {
     ]);
   });
 });
+
+describe('Move this entry into time order: whole lines, whatever their ends', () => {
+  const moved = (text: string) => move(text).text;
+
+  it('moves an indented entry with its indentation', () => {
+    expect(moved(doc('  - 10:00 a', '  - 10:30 b', '  - 10:10 c', '  - 10:40 d'))).toBe(doc('  - 10:00 a', '  - 10:10 c', '  - 10:30 b', '  - 10:40 d'));
+  });
+
+  it('keeps CRLF at the end of a document without a final line break, moving either way', () => {
+    expect(moved('# P\r\n\r\n## Timeline\r\n\r\n- 10:00 a\r\n- 10:30 b\r\n- 10:10 c')).toBe('# P\r\n\r\n## Timeline\r\n\r\n- 10:00 a\r\n- 10:10 c\r\n- 10:30 b');
+    expect(moved('# P\r\n\r\n## Timeline\r\n\r\n- 10:00 a\r\n- 19:00 b\r\n- 10:10 c\r\n- 10:20 d')).toBe('# P\r\n\r\n## Timeline\r\n\r\n- 10:00 a\r\n- 10:10 c\r\n- 10:20 d\r\n- 19:00 b');
+  });
+
+  it('keeps a loose CRLF list loose', () => {
+    const loose = (...entries: string[]) => `# P\r\n\r\n## Timeline\r\n\r\n${entries.join('\r\n\r\n')}\r\n`;
+    expect(moved(loose('- 10:00 a', '- 10:30 b', '- 10:10 c', '- 10:40 d'))).toBe(loose('- 10:00 a', '- 10:10 c', '- 10:30 b', '- 10:40 d'));
+  });
+});

@@ -315,6 +315,10 @@ describe('timeline-window', () => {
     ]);
   });
 
+  it('takes a Duration that ends when it starts as a moment, not as ending before it starts', () => {
+    expect(window('- 2024-05-01 10:00 UTC a', '**Duration:** 2024-05-01 10:00 - 2024-05-01 10:00 (UTC)\n')).toEqual([]);
+  });
+
   it('ignores unreadable entries and lone dates, and a Duration it cannot read', () => {
     expect(window('- **TBD:** a\n- 2024-04-30\n- 2024-05-01 10:30 UTC b')).toEqual([]);
     expect(window('- 2024-05-02 10:30 UTC a', '**Duration:** 2024-05-01 10:00 - later\n')).toEqual([]);
@@ -416,6 +420,12 @@ describe('timeline-empty', () => {
     for (const timeline of ['', '<!-- later -->', 'Key events, oldest first, one list item each: time, then what happened.', '- 2024-05-01', '- TBD: a']) {
       expect(lint(doc({ timeline }), 'timeline-empty')).toEqual([]);
     }
+  });
+
+  it('reads the template’s placeholder without its surrounding spaces, and works for a timeline without one', () => {
+    const sections = (placeholder?: string) => DEFAULT.sections.map((s) => (s.title === 'Timeline' ? { ...s, placeholder } : s));
+    expect(lint(doc({ timeline: 'Key events.' }), 'timeline-empty', { template: withSections(sections('  Key events.  ')) })).toEqual([]);
+    expect(lint(doc({ timeline: 'Nothing with a time.' }), 'timeline-empty', { template: withSections(sections(undefined)) }).map((p) => p.at)).toEqual(['## Timeline']);
   });
 
   it('looks only inside the timeline section: entries elsewhere do not count', () => {

@@ -5,6 +5,7 @@ const MAX_CACHED = 256;
 
 export function ianaFormatter(zone: string): Intl.DateTimeFormat | null {
   let formatter = formatters.get(zone);
+  // Stryker disable next-line ConditionalExpression: a cache; a new formatter reads the same
   if (formatter !== undefined) return formatter;
   // Stryker disable all: formatters are kept for the process; the mutation run shares modules between runs, so a mutant here would leak into others
   try {
@@ -22,6 +23,7 @@ export function ianaFormatter(zone: string): Intl.DateTimeFormat | null {
     formatter = null;
   }
   // Stryker restore all
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: bounds the cache; clearing it early or late reads the same
   if (formatters.size >= MAX_CACHED) formatters.clear();
   formatters.set(zone, formatter);
   return formatter;

@@ -44,6 +44,7 @@ export function toInstant(parts: TimestampParts, base: CalendarDate | undefined,
   const year = parts.year ?? base?.year;
   const month = parts.month ?? base?.month;
   const day = parts.day ?? base?.day;
+  // Stryker disable next-line ConditionalExpression,LogicalOperator: a shortcut; a missing field makes the wall time NaN, which reads as null too
   if (year === undefined || month === undefined || day === undefined) return null;
   const zone = parts.zone ?? defaultZone;
   const wall = utcFromFields(year, month, day, parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0, parts.millisecond ?? 0);

@@ -178,6 +178,7 @@ export function endsZone(s: string, i: number): boolean {
 /** Parses a zone token as written and returns its canonical form. */
 export function parseZone(text: string): string | undefined {
   const t = text.trim();
+  // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator: a guard; neither an empty token nor one past 64 characters reads as a zone
   if (t.length === 0 || t.length > 64) return undefined;
   // Case-insensitive as a whole token: "pst" in a setting is unambiguous, unlike in prose.
   for (const candidate of [t, t.toUpperCase()]) {
