@@ -57,6 +57,8 @@ describe('a template placeholder comment beside content', () => {
     expect(at(text)).toEqual([`<!-- ${placeholder} -->`]);
     const twice = doc(`<!-- ${placeholder} --> <!--${placeholder}-->\n\nUsers saw errors.`);
     expect(at(twice)).toEqual([`<!-- ${placeholder} -->`, `<!--${placeholder}-->`]);
+    // Right after another comment, with no space between.
+    expect(at(doc(`<!-- note --><!-- ${placeholder} -->\n\nUsers saw errors.`))).toEqual([`<!-- ${placeholder} -->`]);
     expect(lint(doc(`<!-- ${placeholder}\n\nUsers saw errors.`))).toEqual([]);
   });
   it('looks at the section the comment is in, before its subsections', () => {

@@ -56,7 +56,8 @@ export const placeholderText: Rule = {
           const start = span.range.start + open;
           add({ start, end: span.range.start + close + 3 }, 'The template’s placeholder is still here beside the section’s content: remove it.');
         }
-        open = close;
+        // The next search starts right after this "-->": a comment may follow with no space.
+        open = close - 1;
       }
     }
   },
