@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { findPhrases } from '../../server/src/core/rules/blameless-matcher.js';
-import { getBuiltinTemplate, type BlamelessPhrase } from '../../server/src/core/index.js';
+import { analyze, getBuiltinTemplate, type BlamelessPhrase } from '../../server/src/core/index.js';
 
 const ANY_WORD = '[\\w-]+(?:\\.[\\w-]+)?';
 function reference(text: string, phrases: BlamelessPhrase[]) {
@@ -78,3 +78,19 @@ describe('blameless phrase search', () => {
     }
   });
 });
+
+describe('blameless-language, where it looks', () => {
+  const lint = (body: string) =>
+    analyze(`---\nsummary: human error, should have\n---\n# Postmortem: x\n\n**Duration:** 2024-01-02 10:00 - 11:00 UTC\n\n## Impact\n\n${body}\n`, { template: getBuiltinTemplate('default')! })
+      .problems.filter((p) => p.rule === 'blameless-language').map((p) => p.message.split(':')[0]);
+  it('skips front matter and a quotation opened at the start of a line, and reads on after one closed', () => {
+    expect(lint('“It should have paged us')).toEqual([]);
+    expect(lint('“Paged,” and it should have')).toEqual(['“should have”']);
+    expect(lint('A careless step')).toEqual(['“careless”']);
+  });
+  it('is quiet with no phrases in the template', () => {
+    const template = { ...getBuiltinTemplate('default')!, blameless: [] };
+    expect(analyze('# Postmortem: x\n\n## Impact\n\nhuman error\n', { template }).problems.filter((p) => p.rule === 'blameless-language')).toEqual([]);
+  });
+});
+
