@@ -13,9 +13,10 @@ describe.shuffle('commands and custom requests', () => {
   let server: LspTestClient;
   let root: string;
   let write: (path: string, text: string) => string;
+  let remove: () => void;
 
   beforeAll(async () => {
-    ({ root, write } = scratchWorkspace('postmortem-lsp-commands-'));
+    ({ root, write, remove } = scratchWorkspace('postmortem-lsp-commands-'));
     write('postmortems/webhooks.md', FAILING);
     write('incidents/2024/search.md', CLEAN);
     write('notes/readme.md', '# Team notes\n\n- 10:00 not a timeline\n');
@@ -29,7 +30,7 @@ describe.shuffle('commands and custom requests', () => {
   });
   afterAll(async () => {
     await server?.stop();
-    rmSync(root, { recursive: true, force: true });
+    remove();
   });
 
   it('advertises its commands', () => {

@@ -1,7 +1,7 @@
 // postmortem.exclude: a folder's README or index is not a postmortem, even inside postmortems/
 // and with "Postmortem" in its title.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_SETTINGS } from '../../server/src/lsp/protocol.js';
 import { DEFAULT_EXCLUDE } from '../../server/src/core/exclude.js';
@@ -15,9 +15,10 @@ describe('postmortem.exclude', () => {
   let root: string;
   let exclude: string[] | undefined;
   let write: (path: string, text: string) => string;
+  let remove: () => void;
 
   beforeAll(async () => {
-    ({ root, write } = scratchWorkspace('postmortem-lsp-exclude-'));
+    ({ root, write, remove } = scratchWorkspace('postmortem-lsp-exclude-'));
     write('postmortems/2024-02-20-webhooks.md', FAILING);
     write('postmortems/README.md', INDEX);
     write('postmortems/templates/blank.md', '# Postmortem: <title>\n');
@@ -25,7 +26,7 @@ describe('postmortem.exclude', () => {
   });
   afterAll(async () => {
     await server?.stop();
-    rmSync(root, { recursive: true, force: true });
+    remove();
   });
 
   it('the server and the CLI share the default', () => {

@@ -1,7 +1,6 @@
 // The workspace index behind the Postmortems and Action Items views, through the real server on a
 // workspace on disk, and the trees the views build from it (client/src/views/tree-model.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { WORKSPACE_INDEX_REQUEST, type WorkspaceIndexResult } from '../../server/src/lsp/protocol.js';
 import { actionTree, openOverdueCount, postmortemTree, type ModelNode } from '../../client/src/views/tree-model.js';
@@ -16,9 +15,10 @@ describe('workspace index', () => {
   let server: LspTestClient;
   let root: string;
   let write: (path: string, text: string) => string;
+  let remove: () => void;
 
   beforeAll(async () => {
-    ({ root, write } = scratchWorkspace('postmortem-lsp-index-'));
+    ({ root, write, remove } = scratchWorkspace('postmortem-lsp-index-'));
     write('postmortems/2024-03-19-queue.md', postmortem('Queue Backlog', '2024-03-19', '- [ ] **Fix:** Pin the consumer settings @dana due 2024-04-01\n- [x] **TODO:** Read the release notes @sam due 2024-03-25'));
     write('postmortems/2024-05-07-login.md', postmortem('Login Failures', '2024-05-07', '- [ ] **Improvement:** Page identity directly (owner: @sam, due 2024-09-01)\n- [ ] **Fix:** Rebuild the whole chain'));
     write('postmortems/2023-11-02-dns.md', postmortem('DNS Overload', '2023-11-02', '| Action | Owner | Due | Status |\n| --- | --- | --- | --- |\n| **Fix:** Rate-limit lookups | @li | 2023-12-01 | Done |'));
@@ -27,7 +27,7 @@ describe('workspace index', () => {
   });
   afterAll(async () => {
     await server?.stop();
-    rmSync(root, { recursive: true, force: true });
+    remove();
   });
 
   it('lists every postmortem on disk, none of the other Markdown, with its fields', async () => {
