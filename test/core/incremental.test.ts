@@ -1,7 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { analyze, chunkStarts, getBuiltinTemplate, ParseCache, type Postmortem } from '../../server/src/core/index.js';
-import { hasDefinition } from '../../server/src/core/parse/chunks.js';
+import { cutText, hasDefinition, recut } from '../../server/src/core/parse/chunks.js';
+import { textChange } from '../../server/src/core/parse/text-change.js';
 
 /** Everything the model says, without the circular parent/section links. */
 function snapshot(pm: Postmortem | null) {
@@ -96,6 +97,58 @@ describe('section-incremental parsing', () => {
     expect(cutInLists).toBeGreaterThan(100);
   });
 
+  it('re-cuts an edited text exactly as a fresh cut does, resuming above the edit and settling below it', () => {
+    const edit = fc.record({ at: fc.nat(), remove: fc.nat({ max: 40 }), insert: fc.oneof(listLine, piece, fc.string({ maxLength: 3 })) });
+    let settled = 0;
+    fc.assert(
+      fc.property(fc.oneof(longDocuments, documents), fc.array(edit, { minLength: 1, maxLength: 8 }), (start, edits) => {
+        let text = start;
+        let cuts = cutText(text);
+        for (const { at, remove, insert } of edits) {
+          const position = text.length ? at % (text.length + 1) : 0;
+          const next = text.slice(0, position) + insert + text.slice(position + remove);
+          const change = textChange(text, next);
+          cuts = recut(cuts, next, change);
+          expect(cuts).toEqual(cutText(next));
+          // Cuts on both sides of the change: the scan resumed above it and settled below it.
+          if (cuts.starts.some((cut) => cut > 0 && cut < change.from) && cuts.starts.some((cut) => cut > change.newEnd)) settled++;
+          text = next;
+        }
+      }),
+      { numRuns: 400 },
+    );
+    expect(settled).toBeGreaterThan(50);
+  });
+
+  it('an edit with a warm cache parses only the piece it touched, and finds the others by place', () => {
+    const timeline = `# Postmortem: x\n\n## Timeline\n\n${Array.from({ length: 2000 }, (_, i) => `- **${String(10 + Math.floor(i / 60) % 10).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}:** event number ${i}\n`).join('')}`;
+    const parsed: string[] = [];
+    let lookups = 0;
+    const cache = new (class extends ParseCache {
+      override lookup(text: string) {
+        lookups++;
+        return super.lookup(text);
+      }
+      override set(text: string, tree: Parameters<ParseCache['set']>[1]) {
+        parsed.push(text);
+        super.set(text, tree);
+      }
+    })();
+    analyze(timeline, { cache });
+    const pieces = cache.count;
+    parsed.length = 0;
+    lookups = 0;
+    const edited = timeline.replace('event number 1000', 'event number 1000!');
+    const incremental = analyze(edited, { cache });
+    expect(parsed.length).toBeGreaterThanOrEqual(1);
+    expect(parsed.length).toBeLessThanOrEqual(2);
+    expect(parsed.join('')).toContain('event number 1000!');
+    // Every piece is kept for the next edit, the unchanged ones by the key they were cached under.
+    expect(lookups).toBeGreaterThanOrEqual(pieces - 1);
+    expect(cache.count).toBeGreaterThanOrEqual(pieces);
+    expect(snapshot(incremental.postmortem)).toEqual(snapshot(full(edited).postmortem));
+  });
+
   it('action items read again from a cached list move with the edit above them, every field kept', () => {
     // Lists of an unchanged piece keep what was read from them (parse/action-cache.ts).
     const items = '- **Fix:** @dana fixes it, ABC-12, due 2024-06-01, status: done\n- [x] [PAY-1](https://x.example/PAY-1) owner: Kim\n- **Fxi:** see https://x.example/t/9 by 2024-07-01\n';
@@ -151,10 +204,10 @@ describe('section-incremental parsing', () => {
     analyze(timeline, { cache });
     const parsed: string[] = [];
     const recording = new (class extends ParseCache {
-      override get(text: string) {
-        const tree = cache.get(text);
-        if (!tree) parsed.push(text);
-        return tree;
+      override lookup(text: string) {
+        const found = cache.lookup(text);
+        if (!found) parsed.push(text);
+        return found;
       }
       override set(text: string, tree: Parameters<ParseCache['set']>[1]) {
         cache.set(text, tree);
@@ -177,10 +230,10 @@ describe('section-incremental parsing', () => {
     analyze(sections, { cache });
     let misses = 0;
     const counting = new (class extends ParseCache {
-      override get(text: string) {
-        const tree = cache.get(text);
-        if (!tree) misses++;
-        return tree;
+      override lookup(text: string) {
+        const found = cache.lookup(text);
+        if (!found) misses++;
+        return found;
       }
       override set(text: string, tree: Parameters<ParseCache['set']>[1]) {
         cache.set(text, tree);

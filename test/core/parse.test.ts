@@ -1,7 +1,8 @@
 import { describe, it, expect } from 'vitest';
+import fc from 'fast-check';
 import { sizeCapProblem } from '../../server/src/core/size-cap.js';
 import { generatePostmortem } from '../../bench/generate.js';
-import { analyze, parsePostmortem, defaultTemplate, getBuiltinTemplate, fixAll, applyFixes, EMPTY_FILE, FILE_TOO_LARGE, INTERNAL_ERROR, RULES, type Rule } from '../../server/src/core/index.js';
+import { analyze, ParseCache, parsePostmortem, defaultTemplate, getBuiltinTemplate, fixAll, applyFixes, EMPTY_FILE, FILE_TOO_LARGE, INTERNAL_ERROR, RULES, type Rule } from '../../server/src/core/index.js';
 import { addMissingSections } from './add-missing.js';
 
 const lines = (...parts: string[]) => parts.join('\n');
@@ -152,6 +153,28 @@ describe('the engine', () => {
     expect(problems).toEqual([expect.objectContaining({ rule: FILE_TOO_LARGE, severity: 'info', message: expect.stringMatching(/more than 65,536 lines and table cells.*postmortem\.maxFileSizeKB/) })]);
     // Raising the cap raises the structure allowance with it.
     expect(sizeCapProblem(table, 8192)).toBeUndefined();
+  });
+
+  it('counts lines and cells again only where an edit changed them, and agrees with a fresh count', () => {
+    // A 1 KB cap allows 32 lines and cells: random texts of line breaks and pipes go over and back under it.
+    const text = fc.array(fc.constantFrom('\n', '|', '\r', '\r\n', 'a', ' '), { minLength: 20, maxLength: 200 }).map((parts) => parts.join(''));
+    const edit = fc.record({ at: fc.nat(), remove: fc.nat({ max: 10 }), insert: fc.array(fc.constantFrom('\n', '|', '\r', 'a'), { maxLength: 12 }).map((parts) => parts.join('')) });
+    let over = 0;
+    fc.assert(
+      fc.property(text, fc.array(edit, { minLength: 1, maxLength: 12 }), (start, edits) => {
+        const cache = new ParseCache();
+        let current = start;
+        for (const { at, remove, insert } of [{ at: 0, remove: 0, insert: '' }, ...edits]) {
+          const position = at % (current.length + 1);
+          current = current.slice(0, position) + insert + current.slice(position + remove);
+          const fresh = sizeCapProblem(current, 1);
+          if (fresh) over++;
+          expect(sizeCapProblem(current, 1, cache)).toEqual(fresh);
+        }
+      }),
+      { numRuns: 500 },
+    );
+    expect(over).toBeGreaterThan(100);
   });
 
   it('keeps a realistic postmortem just under the byte cap analysable', () => {

@@ -44,7 +44,7 @@ export function defaultTemplate(): Template {
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
   const template = options.template ?? defaultTemplate();
   const maxKB = options.maxFileSizeKB ?? DEFAULT_MAX_FILE_SIZE_KB;
-  const tooLarge = sizeCapProblem(text, maxKB);
+  const tooLarge = sizeCapProblem(text, maxKB, options.cache);
   if (tooLarge) return { postmortem: null, template, problems: [tooLarge] };
   options.cache?.beginAnalysis();
   let postmortem: Postmortem;

@@ -1,9 +1,10 @@
 // Problems cross from the analysis worker as a delta on the ones it sent before for the same
 // document: a one-character edit in a document with 1,300 problems changes one or two of them,
 // and copying all of them (600 KB with their fixes) both ways on every keystroke cost more than
-// the change. Import-free: the worker (analysis-worker.ts) encodes, the pool (worker-pool.ts)
-// decodes, each against its own record of what went across last.
+// the change. Import-free but for core's text-change.ts: the worker (analysis-worker.ts) encodes,
+// the pool (worker-pool.ts) decodes, each against its own record of what went across last.
 import type { Problem } from '../core/index.js';
+import { commonPrefix } from '../core/parse/text-change.js';
 
 /** Where two texts start to differ, and by how much the rest moved: offsets ≥ `from` move by `delta`. */
 export interface Shift {
@@ -14,16 +15,9 @@ export interface Shift {
 /** An entry is a problem as is, or the index of an earlier one that is equal once shifted. */
 export type EncodedProblems = (Problem | number)[];
 
-const CHUNK = 4096;
-
 /** The shift between two versions of a text: their common prefix, and the change in length. */
 export function shiftBetween(before: string, after: string): Shift {
-  const n = Math.min(before.length, after.length);
-  let from = 0;
-  // Chunks compared natively first: a character loop over 1 MB costs a millisecond or two.
-  while (from + CHUNK <= n && before.slice(from, from + CHUNK) === after.slice(from, from + CHUNK)) from += CHUNK;
-  while (from < n && before.charCodeAt(from) === after.charCodeAt(from)) from++;
-  return { from, delta: after.length - before.length };
+  return { from: commonPrefix(before, after), delta: after.length - before.length };
 }
 
 /** A number under `start` or `end` is an offset. Encoding and decoding both go by this one rule. */

@@ -1,8 +1,9 @@
 // An open document's text goes to the analysis worker as the edit since the text posted before:
 // posting 1 MB per keystroke copied it twice (out of this thread, into the worker) for a change of
-// one character. Import-free: the pool (worker-pool.ts) encodes, the worker (analysis-worker.ts)
-// decodes. An edit names the job whose text it applies to; a worker that does not hold that text
+// one character. Import-free but for core's text-change.ts: the pool (worker-pool.ts) encodes,
+// the worker (analysis-worker.ts) decodes. An edit names the job whose text it applies to; a worker that does not hold that text
 // asks for the whole text again, so the two records never need to be kept in step by hand.
+import { textChange } from '../core/parse/text-change.js';
 
 /** The text is base[0, start) + insert + base[end, ∞), base being the text of job `base`. */
 export interface TextEdit {
@@ -12,20 +13,10 @@ export interface TextEdit {
   insert: string;
 }
 
-const CHUNK = 4096;
-
 /** The one replacement that turns `before` into `after`: their common prefix and suffix left out. */
 export function editBetween(before: string, after: string): Omit<TextEdit, 'base'> {
-  const n = Math.min(before.length, after.length);
-  let start = 0;
-  // Chunks compared natively first: a character loop over 1 MB costs a millisecond or two.
-  while (start + CHUNK <= n && before.slice(start, start + CHUNK) === after.slice(start, start + CHUNK)) start += CHUNK;
-  while (start < n && before.charCodeAt(start) === after.charCodeAt(start)) start++;
-  let tail = 0;
-  const most = n - start;
-  while (tail + CHUNK <= most && before.slice(before.length - tail - CHUNK, before.length - tail) === after.slice(after.length - tail - CHUNK, after.length - tail)) tail += CHUNK;
-  while (tail < most && before.charCodeAt(before.length - tail - 1) === after.charCodeAt(after.length - tail - 1)) tail++;
-  return { start, end: before.length - tail, insert: after.slice(start, after.length - tail) };
+  const { from, oldEnd, newEnd } = textChange(before, after);
+  return { start: from, end: oldEnd, insert: after.slice(from, newEnd) };
 }
 
 /** Per document, the last text posted or received and the job it came with. */

@@ -2,6 +2,7 @@
 // parsed on its own and cached by content, so an edit re-parses only the piece it touched. A long
 // section is also cut between the items of a top-level bullet list (a timeline of thousands of
 // entries): cutting there changes which list an item belongs to, never what the item says.
+import type { TextChange } from './text-change.js';
 
 const FENCE = /^( {0,3})(`{3,}|~{3,})/;
 const HEADING = /^#{1,6}(?:[ \t]|$)/;
@@ -25,11 +26,12 @@ const DEFINITION_AT = / {0,3}\[[^\]\n]{1,999}\]:/y;
 const isLineBreak = (code: number) => code === 10 || code === 13 || code === 0x2028 || code === 0x2029;
 
 /**
- * Whether the text has a definition, tried at its `[`s: the multiline regex tried every line of
- * 1 MB on every keystroke (~3 ms), and brackets at the start of a line are few.
+ * Whether the text (or its lines between `from` and `to`) has a definition, tried at its `[`s: the
+ * multiline regex tried every line of 1 MB on every keystroke (~3 ms), and brackets at the start of
+ * a line are few.
  */
-export function hasDefinition(text: string): boolean {
-  for (let at = text.indexOf('['); at >= 0; at = text.indexOf('[', at + 1)) {
+export function hasDefinition(text: string, from = 0, to = text.length): boolean {
+  for (let at = text.indexOf('[', from); at >= 0 && at <= to; at = text.indexOf('[', at + 1)) {
     let lineStart = at;
     while (lineStart > 0 && at - lineStart < 3 && text.charCodeAt(lineStart - 1) === 0x20) lineStart--;
     if (lineStart > 0 && !isLineBreak(text.charCodeAt(lineStart - 1))) continue;
@@ -39,17 +41,82 @@ export function hasDefinition(text: string): boolean {
   return false;
 }
 
+/** Where a text's pieces start, and whether a link definition stopped the cutting. */
+export interface Cuts {
+  starts: number[];
+  definitions: boolean;
+}
+
 /**
  * Offsets where pieces start: 0, then every column-0 ATX heading and some column-0 bullet items,
  * outside front matter, fences and HTML comments.
  */
 export function chunkStarts(text: string): number[] {
+  return cutText(text).starts;
+}
+
+export function cutText(text: string): Cuts {
+  if (hasDefinition(text)) return { starts: [0], definitions: true };
   const starts = [0];
-  if (hasDefinition(text)) return starts;
-  let lineStart = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  scanCuts(text, starts, text.charCodeAt(0) === 0xfeff ? 1 : 0);
+  return { starts, definitions: false };
+}
+
+/**
+ * The cuts of `text`, which is `before`'s text changed by `change`: the scan resumes at the last
+ * cut above the changed line, and stops at the first cut below the change that was a cut before
+ * (a cut is where no fence, comment or front matter is open, so what follows it decides the rest).
+ */
+export function recut(before: Cuts, text: string, change: TextChange): Cuts {
+  if (before.definitions) return cutText(text);
+  const lineStart = text.lastIndexOf('\n', change.from - 1) + 1;
+  const next = text.indexOf('\n', change.newEnd);
+  if (hasDefinition(text, lineStart, next < 0 ? text.length : next)) return { starts: [0], definitions: true };
+  const old = before.starts;
+  const delta = change.newEnd - change.oldEnd;
+  // The last cut above the changed line (the line of a cut decides whether it is one).
+  let resume = sortedIndex(old, lineStart) - 1;
+  const starts = old.slice(0, Math.max(resume, 0) + 1);
+  let after = resume + 1;
+  const settled = (cut: number) => {
+    const was = cut - delta;
+    if (was < change.oldEnd) return false;
+    while (after < old.length && old[after] < was) after++;
+    if (old[after] !== was) return false;
+    for (let i = after + 1; i < old.length; i++) starts.push(old[i] + delta);
+    return true;
+  };
+  // From the top, the scan starts as a whole one does (a BOM, front matter).
+  if (resume <= 0) scanCuts(text, starts, text.charCodeAt(0) === 0xfeff ? 1 : 0, settled);
+  else scanCuts(text, starts, old[resume], settled, false);
+  return { starts, definitions: false };
+}
+
+/** The index of the first element of the sorted `values` not below `value`. */
+function sortedIndex(values: readonly number[], value: number): number {
+  let low = 0;
+  let high = values.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (values[mid] < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/**
+ * Pushes onto `starts` the cuts from `lineStart` on, where nothing is open; front matter is open at
+ * the top of a text that starts with `---`. Stops early once `settled` says a cut decides the rest.
+ * A scan resumed at a cut sees that cut's line again: it is not cut twice.
+ */
+function scanCuts(text: string, starts: number[], lineStart: number, settled?: (cut: number) => boolean, atTop = true): void {
   let fence: { char: string; length: number } | null = null;
-  let frontMatter = text.startsWith('---', lineStart);
+  let frontMatter = atTop && text.startsWith('---', lineStart);
   let first = true;
+  const cut = (at: number) => {
+    starts.push(at);
+    return settled?.(at) === true;
+  };
   while (lineStart < text.length) {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd < 0) lineEnd = text.length;
@@ -75,20 +142,22 @@ export function chunkStarts(text: string): number[] {
         // An HTML comment block: no cut inside it. Skip to the line that closes it ("<!-->" closes
         // itself); one that never closes runs to the end, so there is nothing left to cut.
         const close = text.indexOf('-->', lineStart + opener[0].length - 2);
-        if (close < 0) return starts;
+        if (close < 0) return;
         if (close >= lineEnd) {
           const closingLineEnd = text.indexOf('\n', close);
           first = false;
           lineStart = closingLineEnd < 0 ? text.length : closingLineEnd + 1;
           continue;
         }
-      } else if (HEADING.test(head) && lineStart > 0) starts.push(lineStart);
-      else if (lineStart - starts[starts.length - 1] >= LIST_CUT_MIN && BULLET_ITEM.test(head) && hash(head) % LIST_CUT_EVERY === 0) starts.push(lineStart);
+      } else if (HEADING.test(head) && lineStart > starts[starts.length - 1]) {
+        if (cut(lineStart)) return;
+      } else if (lineStart - starts[starts.length - 1] >= LIST_CUT_MIN && BULLET_ITEM.test(head) && hash(head) % LIST_CUT_EVERY === 0) {
+        if (cut(lineStart)) return;
+      }
     }
     first = false;
     lineStart = lineEnd + 1;
   }
-  return starts;
 }
 
 /**

@@ -7,7 +7,8 @@ import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
 import type { Processor } from 'unified';
 import remarkFrontmatter from 'remark-frontmatter';
 import type { Root } from 'mdast';
-import { chunkStarts } from './chunks.js';
+import { cutText, recut, type Cuts } from './chunks.js';
+import { textChange, type TextChange } from './text-change.js';
 import { mayRunOn } from './run-on.js';
 import { detached } from './text.js';
 
@@ -68,9 +69,23 @@ export interface ParsedMarkdown {
  * a cache shared by several documents.
  */
 export class ParseCache {
-  private readonly trees = new Map<string, { tree: Root; used: number }>();
+  private readonly trees = new Map<string, { tree: Root; used: number; key: string }>();
   private size = 0;
   private generation = 0;
+  /** The text parsed last, its cuts and pieces: the next text's unchanged pieces are found by where they are, not looked up by their text. */
+  layout?: Layout;
+  /** The last text whose structure size-cap.ts counted, and the count. */
+  structure?: { text: string; count: number };
+  private lastChange?: { before: string; after: string; change: TextChange };
+
+  /** How `after` differs from `before` (the same pair is compared once per analysis). */
+  change(before: string, after: string): TextChange {
+    const last = this.lastChange;
+    if (last?.before === before && last.after === after) return last.change;
+    const change = textChange(before, after);
+    this.lastChange = { before, after, change };
+    return change;
+  }
 
   constructor(private readonly maxChars = 8 * 1024 * 1024) {}
 
@@ -85,20 +100,30 @@ export class ParseCache {
     this.generation++;
   }
 
+  /** Keeps a piece's tree for the next analysis (`key` is the text it was cached under, whose hash the engine has kept). */
+  touch(key: string): void {
+    this.lookup(key);
+  }
+
   get(text: string): Root | undefined {
+    return this.lookup(text)?.tree;
+  }
+
+  /** The tree, and the piece of its own it was cached under (a slice of a whole text would keep that text alive). */
+  lookup(text: string): { tree: Root; key: string } | undefined {
     const entry = this.trees.get(text);
     if (!entry) return undefined;
     entry.used = this.generation;
     // Refresh its place: Map keeps insertion order, so the oldest is evicted first.
-    this.trees.delete(text);
-    this.trees.set(text, entry);
-    return entry.tree;
+    this.trees.delete(entry.key);
+    this.trees.set(entry.key, entry);
+    return entry;
   }
 
   set(text: string, tree: Root): void {
     if (text.length > this.maxChars) return;
     this.delete(text);
-    this.trees.set(text, { tree, used: this.generation });
+    this.trees.set(text, { tree, used: this.generation, key: text });
     this.size += text.length;
     for (const [key] of this.trees) {
       if (this.size <= this.maxChars) break;
@@ -119,14 +144,54 @@ function hasClosedFrontMatter(text: string): boolean {
   return lines.slice(1).some((line) => /^---[ \t]*$/.test(line));
 }
 
-function parseText(text: string, cache: ParseCache | undefined): Root {
-  const cached = cache?.get(text);
+/** A piece's tree, and the string it is cached under. */
+function parseText(text: string, cache: ParseCache | undefined): { tree: Root; key: string } {
+  const cached = cache?.lookup(text);
   if (cached) return cached;
   // Its tree's strings are slices of what is parsed: parse (and key the cache by) a piece of its own.
   const own = cache ? detached(text) : text;
   const tree = processorFor(own).parse(own) as Root;
   cache?.set(own, tree);
-  return tree;
+  return { tree, key: own };
+}
+
+/** A piece as the cache remembers it: where it was, and whether its last block might run on. */
+interface LaidPiece {
+  start: number;
+  end: number;
+  key: string;
+  tree: Root;
+  runsOn: boolean;
+}
+
+interface Layout {
+  text: string;
+  cuts: Cuts;
+  pieces: LaidPiece[];
+}
+
+/**
+ * The pieces of the last layout whose text is unchanged: those wholly before the change, by their
+ * place, and those wholly after it, by their place moved by the change's length.
+ */
+class UnchangedPieces {
+  private next = 0;
+  private readonly delta: number;
+
+  constructor(private readonly layout: Layout, private readonly change: TextChange) {
+    this.delta = change.newEnd - change.oldEnd;
+  }
+
+  find(start: number, end: number): LaidPiece | undefined {
+    const { change } = this;
+    const moved = start >= change.newEnd;
+    if (!moved && end > change.from) return undefined;
+    const was = moved ? start - this.delta : start;
+    const { pieces } = this.layout;
+    while (this.next < pieces.length && pieces[this.next].start < was) this.next++;
+    const piece = pieces[this.next];
+    return piece?.start === was && piece.end === (moved ? end - this.delta : end) ? piece : undefined;
+  }
 }
 
 /**
@@ -146,20 +211,36 @@ function inPieces(text: string, options: { cache?: ParseCache; incremental?: boo
  * (an unclosed fence or an HTML block) means the cut was wrong: the rest is parsed as one piece.
  */
 export function parseMarkdown(text: string, options: { cache?: ParseCache; incremental?: boolean } = {}): ParsedMarkdown {
-  const starts = inPieces(text, options) ? chunkStarts(text) : [0];
+  const { cache } = options;
+  const layout = cache?.layout;
+  const change = layout && cache.change(layout.text, text);
+  const whole = !inPieces(text, options);
+  const cuts = whole ? { starts: [0], definitions: false } : layout && change ? recut(layout.cuts, text, change) : cutText(text);
+  const { starts } = cuts;
+  const unchanged = layout && change && new UnchangedPieces(layout, change);
   const pieces: Piece[] = [];
+  const laid: LaidPiece[] = [];
+  const place = (start: number, end: number): LaidPiece => {
+    const known = unchanged?.find(start, end);
+    if (known) {
+      cache!.touch(known.key);
+      return { ...known, start, end };
+    }
+    const { tree, key } = parseText(text.slice(start, end), cache);
+    // micromark drops one leading BOM from what it is given, so offsets start after it.
+    const shift = start + (text.startsWith(BOM, start) ? 1 : 0);
+    return { start, end, key, tree, runsOn: mayRunOn(tree, text, shift, end) };
+  };
   for (let i = 0; i < starts.length; i++) {
     const start = starts[i];
     const last = i === starts.length - 1;
-    const end = last ? text.length : starts[i + 1];
-    // micromark drops one leading BOM from what it is given, so offsets start after it.
-    const shift = start + (text.startsWith(BOM, start) ? 1 : 0);
-    const tree = parseText(text.slice(start, end), options.cache);
-    if (!last && mayRunOn(tree, text, shift, end)) {
-      pieces.push({ tree: parseText(text.slice(start), options.cache), shift });
-      break;
-    }
-    pieces.push({ tree, shift });
+    let piece = place(start, last ? text.length : starts[i + 1]);
+    if (!last && piece.runsOn) piece = place(start, text.length);
+    laid.push(piece);
+    pieces.push({ tree: piece.tree, shift: start + (text.startsWith(BOM, start) ? 1 : 0) });
+    if (piece.end === text.length) break;
   }
+  // Cuts of a text parsed whole are no base for the next one's.
+  if (cache) cache.layout = whole ? undefined : { text, cuts, pieces: laid };
   return { pieces };
 }
