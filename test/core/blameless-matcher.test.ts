@@ -3,8 +3,8 @@
 // one regex over the whole list found before the split, which is kept here as the reference.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { findPhrases } from '../../server/src/core/rules/blameless-matcher.js';
-import { analyze, getBuiltinTemplate, type BlamelessPhrase } from '../../server/src/core/index.js';
+import { findPhrases, findPhrasesAgain } from '../../server/src/core/rules/blameless-matcher.js';
+import { analyze, getBuiltinTemplate, ParseCache, type BlamelessPhrase } from '../../server/src/core/index.js';
 
 const ANY_WORD = '[\\w-]+(?:\\.[\\w-]+)?';
 function reference(text: string, phrases: BlamelessPhrase[]) {
@@ -76,6 +76,53 @@ describe('blameless phrase search', () => {
         { numRuns: 3000 },
       );
     }
+  });
+});
+
+describe('blameless phrase search after an edit', () => {
+  const STOPS = [',', ':', '(', ')', '**', '`', '|', ';'];
+  const piece = fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...TOKENS, 'ours') }, { weight: 1, arbitrary: fc.constantFrom(...STOPS) });
+  // A phrase's own punctuation is no place to stop.
+  const punctuated = [...custom, { phrase: 'fault (ours)', suggestion: 's' }];
+  const edit = fc.record({ at: fc.nat(), remove: fc.nat({ max: 8 }), insert: fc.array(piece, { maxLength: 4 }).map((parts) => parts.join('')) });
+
+  it('searches again only around the edit, and finds what a search of the whole text finds', () => {
+    let reused = 0;
+    for (const list of [phrases, punctuated]) {
+      fc.assert(
+        fc.property(fc.array(piece, { minLength: 10, maxLength: 60 }), fc.array(edit, { minLength: 1, maxLength: 10 }), (tokens, edits) => {
+          const cache = new ParseCache();
+          const own = fresh(list);
+          let text = tokens.join('');
+          findPhrasesAgain(text, own, cache);
+          for (const { at, remove, insert } of edits) {
+            const position = at % (text.length + 1);
+            text = text.slice(0, position) + insert + text.slice(position + remove);
+            const again = findPhrasesAgain(text, own, cache);
+            expect(again).toEqual(reference(text, list));
+            if (again.some((m) => m.start > position + insert.length)) reused++;
+          }
+        }),
+        { numRuns: 1500 },
+      );
+    }
+    // Matches past the edit were there to be moved, not only found again.
+    expect(reused).toBeGreaterThan(200);
+  });
+
+  it('searches across punctuation that a phrase holds', () => {
+    const cache = new ParseCache();
+    const own = [{ phrase: 'fault (ours)', suggestion: 's' }];
+    findPhrasesAgain('it was fault (our), x', own, cache);
+    expect(findPhrasesAgain('it was fault (ours), x', own, cache)).toEqual([{ start: 7, end: 19, phrase: 0 }]);
+  });
+
+  it('searches the whole text when the phrase list is another one', () => {
+    const cache = new ParseCache();
+    const text = 'human error, then blame';
+    findPhrasesAgain(text, fresh(phrases), cache);
+    const only = [{ phrase: 'blame', suggestion: 's' }];
+    expect(findPhrasesAgain(text + '!', only, cache)).toEqual([{ start: 18, end: 23, phrase: 0 }]);
   });
 });
 

@@ -54,10 +54,12 @@ function countStructure(text: string, limit: number): number {
   return count;
 }
 
+const STRUCTURE = 'size-cap structure';
+
 /** The count of the text before it (kept in `cache`), corrected by what the change took out and put in. */
 function countStructureAgain(cache: ParseCache, text: string, limit: number): number {
   if (text.length <= limit) return text.length;
-  const last = cache.structure;
+  const last = cache.previous.get(STRUCTURE) as { text: string; count: number } | undefined;
   let count: number;
   if (last) {
     const { from, oldEnd, newEnd } = cache.change(last.text, text);
@@ -66,7 +68,8 @@ function countStructureAgain(cache: ParseCache, text: string, limit: number): nu
     count = last.count - structureBetween(last.text, start, oldEnd) + structureBetween(text, start, newEnd);
   } else count = countStructure(text, limit);
   // Counting stops past the limit: only a count within it is exact, and a base for the next.
-  cache.structure = count <= limit ? { text, count } : undefined;
+  if (count <= limit) cache.previous.set(STRUCTURE, { text, count });
+  else cache.previous.delete(STRUCTURE);
   return count;
 }
 

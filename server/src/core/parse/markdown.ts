@@ -74,8 +74,11 @@ export class ParseCache {
   private generation = 0;
   /** The text parsed last, its cuts and pieces: the next text's unchanged pieces are found by where they are, not looked up by their text. */
   layout?: Layout;
-  /** The last text whose structure size-cap.ts counted, and the count. */
-  structure?: { text: string; count: number };
+  /**
+   * What the analysis before worked out from its text, by who worked it out (size-cap.ts's count,
+   * the blameless phrases found): the next one redoes it only where its text changed (`change`).
+   */
+  readonly previous = new Map<string, unknown>();
   private lastChange?: { before: string; after: string; change: TextChange };
 
   /** How `after` differs from `before` (the same pair is compared once per analysis). */

@@ -2,19 +2,19 @@ import type { BlamelessPhrase, Postmortem } from '../types.js';
 import type { Rule } from './rule.js';
 import { quote } from './rule.js';
 import { inVerbatim } from '../parse/verbatim.js';
-import { findPhrases } from './blameless-matcher.js';
+import { findPhrases, findPhrasesAgain } from './blameless-matcher.js';
 
 export const blamelessLanguage: Rule = {
   name: 'blameless-language',
   description: 'Wording that assigns blame or argues what someone should have done (“human error”, “should have”, “X’s fault”), with a blameless way to say it.',
   defaultSeverity: 'info',
   fixable: false,
-  check({ postmortem, template, text, report }) {
+  check({ postmortem, template, text, cache, report }) {
     const phrases = template.blameless ?? [];
     // Stryker disable next-line ArrayDeclaration: every parsed model has its verbatim spans; the default is for hand-built ones.
     const spans = postmortem.verbatim ?? [];
     // Front matter is among the verbatim spans.
-    for (const { start, end, phrase } of findPhrases(text, phrases)) {
+    for (const { start, end, phrase } of cache ? findPhrasesAgain(text, phrases, cache) : findPhrases(text, phrases)) {
       if (inVerbatim(spans, start, end) || quoted(text, start) || inComment(postmortem, start)) continue;
       report({ range: { start, end }, message: `${quote(text.slice(start, end))}: ${phrases[phrase].suggestion}` });
     }

@@ -1,4 +1,5 @@
 import type { BlamelessPhrase } from '../types.js';
+import type { ParseCache } from '../parse/markdown.js';
 
 /** One found phrase: where, and which of the template's phrases. */
 export interface PhraseMatch {
@@ -104,15 +105,73 @@ function* scan(text: string, pattern: RegExp, startOf: (match: RegExpExecArray) 
   }
 }
 
-/** The template's phrases in the text, leftmost first, none overlapping. */
-export function findPhrases(text: string, phrases: BlamelessPhrase[]): PhraseMatch[] {
+/** The template's phrases in the text (or in text[from, to)), leftmost first, none overlapping. */
+export function findPhrases(text: string, phrases: BlamelessPhrase[], from = 0, to = text.length): PhraseMatch[] {
   const { leading, trailing } = matcherFor(phrases);
+  const part = from === 0 && to === text.length ? text : text.slice(from, to);
   const found: PhraseMatch[] = [];
-  if (leading) found.push(...scan(text, leading, (match) => (startsPhrase(text, match.index) ? match.index : -1)));
-  if (trailing) found.push(...scan(text, trailing, (match) => anyWordStartBefore(text, match.index)));
+  // Starts are tried against the whole text: the character before a part decides too.
+  if (leading) found.push(...scan(part, leading, (match) => (startsPhrase(text, from + match.index) ? match.index : -1)));
+  if (trailing) found.push(...scan(part, trailing, (match) => anyWordStartBefore(text, from + match.index) - from));
+  if (from > 0) for (const match of found) (match.start += from), (match.end += from);
   // Stryker disable next-line all: a shortcut; matches of one regex are already in order and apart.
   if (!trailing || !leading) return found;
   found.sort((a, b) => a.start - b.start || a.phrase - b.phrase);
   let end = 0;
   return found.filter((match) => match.start >= end && ((end = match.end), true));
+}
+
+/** What findPhrasesAgain keeps for the next text. */
+interface Found {
+  text: string;
+  phrases: BlamelessPhrase[];
+  matches: PhraseMatch[];
+}
+
+const FOUND = 'blameless phrases';
+
+/**
+ * findPhrases, searching again only between the nearest characters around the edit that no phrase
+ * can hold (a comma, a colon, a bracket…): no match crosses one, so the matches beyond are those
+ * of the text before (kept in `cache`), moved with the edit.
+ */
+export function findPhrasesAgain(text: string, phrases: BlamelessPhrase[], cache: ParseCache): PhraseMatch[] {
+  const last = cache.previous.get(FOUND) as Found | undefined;
+  let matches: PhraseMatch[];
+  if (last?.phrases === phrases) {
+    const change = cache.change(last.text, text);
+    const stops = stopsFor(phrases);
+    let before = change.from - 1;
+    while (before >= 0 && !stops(text.charCodeAt(before))) before--;
+    let after = change.newEnd;
+    while (after < text.length && !stops(text.charCodeAt(after))) after++;
+    const delta = change.newEnd - change.oldEnd;
+    matches = [
+      ...last.matches.filter((match) => match.end <= before),
+      ...findPhrases(text, phrases, before + 1, after),
+      ...last.matches.filter((match) => match.start > after - delta).map((match) => ({ ...match, start: match.start + delta, end: match.end + delta })),
+    ];
+  } else matches = findPhrases(text, phrases);
+  cache.previous.set(FOUND, { text, phrases, matches } satisfies Found);
+  return matches;
+}
+
+const stopSets = new WeakMap<BlamelessPhrase[], (code: number) => boolean>();
+
+/**
+ * ASCII characters no match of these phrases can hold: not a word character, space, `-`, `.` or
+ * apostrophe (`*` words and the spaces between words), nor in any phrase's own text (either case).
+ */
+function stopsFor(phrases: BlamelessPhrase[]): (code: number) => boolean {
+  let stops = stopSets.get(phrases);
+  if (stops) return stops;
+  const held = new Set(phrases.flatMap((p) => [...p.phrase.toLowerCase(), ...p.phrase.toUpperCase()]));
+  const table = new Uint8Array(128);
+  for (let code = 0; code < 128; code++) {
+    const char = String.fromCharCode(code);
+    table[code] = /[\w\s'.-]/.test(char) || held.has(char) ? 0 : 1;
+  }
+  stops = (code: number) => code < 128 && table[code] === 1;
+  stopSets.set(phrases, stops);
+  return stops;
 }
