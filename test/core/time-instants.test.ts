@@ -30,6 +30,12 @@ describe('zoneOffsetMinutes', () => {
 });
 
 describe('toInstant', () => {
+  it('reads years below 100 as written, and years from 100 on the same way', () => {
+    expect(new Date(toInstant(bare({ year: 50, month: 3, day: 4, hour: 5 }), undefined, 'UTC')!).toISOString()).toBe('0050-03-04T05:00:00.000Z');
+    expect(new Date(toInstant(bare({ year: 100, month: 3, day: 4, hour: 5 }), undefined, 'UTC')!).toISOString()).toBe('0100-03-04T05:00:00.000Z');
+    expect(new Date(toInstant(bare({ year: 2024, month: 12, day: 31, hour: 23, minute: 59, second: 59, millisecond: 999 }), undefined, 'UTC')!).toISOString()).toBe('2024-12-31T23:59:59.999Z');
+  });
+
   it('keeps milliseconds in an IANA zone', () => {
     expect(toInstant(at('2023-06-10T15:00:00.123'), undefined, 'Europe/Berlin')).toBe(utc('2023-06-10T13:00:00.123Z'));
     expect(toInstant(at('2023-06-10T15:00:00.999'), undefined, 'America/New_York')).toBe(utc('2023-06-10T19:00:00.999Z'));

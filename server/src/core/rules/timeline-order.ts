@@ -21,7 +21,9 @@ export const timelineOrder: Rule = {
     };
     const direction = descending ? 'forwards (this timeline is newest first)' : 'backwards';
     for (let i = 1; i < steps.length; i++) {
-      const [step, previous, next] = [steps[i], steps[i - 1], steps[i + 1]];
+      const step = steps[i];
+      const previous = steps[i - 1];
+      const next = steps[i + 1];
       if (step.entry?.nextDay || step.entry?.previousDay) {
         const day = new Date(step.start).toISOString().slice(0, 10);
         const example = step.entry.yearKnown ? `“${day} ${step.timeText}”` : `the date before the time`;

@@ -15,7 +15,17 @@ const SPAN = { day: 86_400_000, minute: 60_000, second: 1_000 } as const;
 /** Below this many steps a timeline's direction is not inferred from them. */
 const MIN_STEPS = 3;
 
-export function timelineSteps(postmortem: Postmortem): Step[] {
+// Several rules read the same model's steps: built once per model (8,600 entries of 1 MB on every keystroke).
+const stepsOf = new WeakMap<Postmortem, readonly Step[]>();
+
+/** The model's steps in document order; shared by the rules that ask, so never changed. */
+export function timelineSteps(postmortem: Postmortem): readonly Step[] {
+  let steps = stepsOf.get(postmortem);
+  if (!steps) stepsOf.set(postmortem, (steps = readSteps(postmortem)));
+  return steps;
+}
+
+function readSteps(postmortem: Postmortem): Step[] {
   const steps: Step[] = [];
   for (const entry of postmortem.timeline) {
     if (entry.instant === null || entry.precision === null) continue;
@@ -39,7 +49,7 @@ export interface Direction {
 }
 
 /** The file's declared order wins; else the template's, unless most steps run the other way. */
-export function timelineDirection(postmortem: Postmortem, template: Template, steps: Step[]): Direction {
+export function timelineDirection(postmortem: Postmortem, template: Template, steps: readonly Step[]): Direction {
   if (postmortem.timelineDirection) return { descending: postmortem.timelineDirection.order === 'descending', inferred: false };
   const descending = template.timeline.order === 'descending';
   let against = 0;

@@ -30,6 +30,8 @@ export function zoneOffsetMinutes(zone: string, atUtcMs: number): number | undef
 
 /** Date.UTC without its 0-99 → 1900s year quirk. */
 function utcFromFields(year: number, month: number, day: number, hour: number, minute: number, second: number, ms: number): number {
+  // Date.UTC allocates nothing: it runs for every timeline entry on every keystroke.
+  if (year >= 100) return Date.UTC(year, month - 1, day, hour, minute, second, ms);
   const d = new Date(0);
   d.setUTCFullYear(year, month - 1, day);
   d.setUTCHours(hour, minute, second, ms);
