@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WorkerPool } from '../../server/src/node/worker-pool.js';
 import { InProcessRunner } from '../../server/src/lsp/analysis-runner.js';
-import type { AnalysisEngine, AnalyzeRequest } from '../../server/src/node/analysis-jobs.js';
+import { AnalysisJobs, type AnalysisEngine, type AnalyzeRequest } from '../../server/src/node/analysis-jobs.js';
+import * as Core from '../../server/src/core/index.js';
 import { ROOT } from '../support/lsp-client.js';
 
 const WORKER = join(ROOT, 'dist/analysis-worker.cjs');
@@ -105,5 +106,20 @@ describe('the worker pool', () => {
       expect(outcome.value.fixed).toBe(i % 2 === 0);
       expect(outcome.value.problems.map((p) => p.rule).includes('action-item-unknown-tag')).toBe(i % 2 !== 0);
     }
+  });
+});
+
+describe('analysis jobs', () => {
+  it('hands the engine the template it had before when an equal copy arrives, so what it keeps by template holds', () => {
+    const seen: unknown[] = [];
+    const engine: AnalysisEngine = { ...Core, analyze: (text, options) => (seen.push(options?.template), Core.analyze(text, options)) };
+    const jobs = new AnalysisJobs(engine);
+    const copy = () => structuredClone(Core.getBuiltinTemplate('default')!);
+    const other = { ...copy(), name: 'other' };
+    for (const template of [copy(), copy(), other, copy()]) jobs.run({ ...request('file:///a.md', CLEAN), options: { template } });
+    expect(seen[1]).toBe(seen[0]);
+    expect(seen[3]).toBe(seen[0]);
+    expect(seen[2]).not.toBe(seen[0]);
+    expect(seen[2]).toMatchObject({ name: 'other' });
   });
 });

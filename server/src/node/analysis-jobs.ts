@@ -4,7 +4,7 @@
 // postMessage, so they hold plain data only: the Postmortem model does (its cycles survive
 // structured clone), functions and class instances would not.
 import type * as Core from '../core/index.js';
-import type { Analysis, AnalyzeOptions, ParseCache, Postmortem, PostmortemReport, Problem, ProblemReport } from '../core/index.js';
+import type { Analysis, AnalyzeOptions, ParseCache, Postmortem, PostmortemReport, Problem, ProblemReport, Template } from '../core/index.js';
 import type { TextEdit } from './text-delta.js';
 
 export type AnalysisEngine = Pick<typeof Core, 'analyze' | 'fixAll' | 'ParseCache' | 'reportAnalysis'>;
@@ -159,7 +159,25 @@ export class AnalysisJobs {
   }
 
   run<R extends AnalysisRequest>(request: R): ResultOf<R> {
-    return this.dispatch(request) as ResultOf<R>;
+    return this.dispatch(request.options.template ? { ...request, options: this.keptTemplate(request.options) } : request) as ResultOf<R>;
+  }
+
+  /** Templates kept by their JSON: a few, for the documents of a workspace and its config edits. */
+  private readonly templates = new Map<string, Template>();
+
+  /**
+   * The options with the template kept from an earlier, equal one: a template crosses postMessage
+   * as a fresh copy with every request, and the engine keeps by template what it works out once
+   * (the template's index, its compiled phrase search), so a copy made each keystroke do it again.
+   */
+  private keptTemplate(options: JobOptions): JobOptions {
+    const template = options.template!;
+    const key = JSON.stringify(template);
+    const kept = this.templates.get(key);
+    if (kept) return { ...options, template: kept };
+    if (this.templates.size >= 16) this.templates.delete(this.templates.keys().next().value!);
+    this.templates.set(key, template);
+    return options;
   }
 
   forget(uri: string): void {
