@@ -117,6 +117,13 @@ describe('blameless phrase search after an edit', () => {
     expect(findPhrasesAgain('it was fault (ours), x', own, cache)).toEqual([{ start: 7, end: 19, phrase: 0 }]);
   });
 
+  it('reads the word before a *-phrase found around an edit in the whole text', () => {
+    const cache = new ParseCache();
+    const own = fresh(phrases);
+    findPhrasesAgain('a, Kim’s faul', own, cache);
+    expect(findPhrasesAgain('a, Kim’s fault', own, cache)).toEqual([{ start: 3, end: 14, phrase: own.findIndex((p) => p.phrase === "*'s fault") }]);
+  });
+
   it('searches the whole text when the phrase list is another one', () => {
     const cache = new ParseCache();
     const text = 'human error, then blame';

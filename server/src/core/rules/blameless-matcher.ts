@@ -108,11 +108,13 @@ function* scan(text: string, pattern: RegExp, startOf: (match: RegExpExecArray) 
 /** The template's phrases in the text (or in text[from, to)), leftmost first, none overlapping. */
 export function findPhrases(text: string, phrases: BlamelessPhrase[], from = 0, to = text.length): PhraseMatch[] {
   const { leading, trailing } = matcherFor(phrases);
+  // Stryker disable next-line ConditionalExpression: slicing the whole text is a copy, not a change.
   const part = from === 0 && to === text.length ? text : text.slice(from, to);
   const found: PhraseMatch[] = [];
   // Starts are tried against the whole text: the character before a part decides too.
   if (leading) found.push(...scan(part, leading, (match) => (startsPhrase(text, from + match.index) ? match.index : -1)));
   if (trailing) found.push(...scan(part, trailing, (match) => anyWordStartBefore(text, from + match.index) - from));
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: adding 0 changes nothing.
   if (from > 0) for (const match of found) (match.start += from), (match.end += from);
   // Stryker disable next-line all: a shortcut; matches of one regex are already in order and apart.
   if (!trailing || !leading) return found;
@@ -138,12 +140,14 @@ const FOUND = 'blameless phrases';
 export function findPhrasesAgain(text: string, phrases: BlamelessPhrase[], cache: ParseCache): PhraseMatch[] {
   const last = cache.previous.get(FOUND) as Found | undefined;
   let matches: PhraseMatch[];
+  // Stryker disable next-line ConditionalExpression: searching the whole text again is slower, not different.
   if (last?.phrases === phrases) {
     const change = cache.change(last.text, text);
     const stops = stopsFor(phrases);
     let before = change.from - 1;
     while (before >= 0 && !stops(text.charCodeAt(before))) before--;
     let after = change.newEnd;
+    // Stryker disable next-line EqualityOperator: one past the end slices the same text.
     while (after < text.length && !stops(text.charCodeAt(after))) after++;
     const delta = change.newEnd - change.oldEnd;
     matches = [
@@ -152,6 +156,7 @@ export function findPhrasesAgain(text: string, phrases: BlamelessPhrase[], cache
       ...last.matches.filter((match) => match.start > after - delta).map((match) => ({ ...match, start: match.start + delta, end: match.end + delta })),
     ];
   } else matches = findPhrases(text, phrases);
+  // Stryker disable next-line ObjectLiteral: without a record the next search is whole, only slower.
   cache.previous.set(FOUND, { text, phrases, matches } satisfies Found);
   return matches;
 }
@@ -162,6 +167,7 @@ const stopSets = new WeakMap<BlamelessPhrase[], (code: number) => boolean>();
  * ASCII characters no match of these phrases can hold: not a word character, space, `-`, `.` or
  * apostrophe (`*` words and the spaces between words), nor in any phrase's own text (either case).
  */
+// Stryker disable all: fewer stop characters only widen the search around an edit (slower, the same matches); the tests check it finds what a whole search finds.
 function stopsFor(phrases: BlamelessPhrase[]): (code: number) => boolean {
   let stops = stopSets.get(phrases);
   if (stops) return stops;
@@ -175,3 +181,4 @@ function stopsFor(phrases: BlamelessPhrase[]): (code: number) => boolean {
   stopSets.set(phrases, stops);
   return stops;
 }
+// Stryker restore all
