@@ -66,6 +66,33 @@ describe('problems as a delta', () => {
     );
   });
 
+  it('tells apart problems that differ in any one field, fixes and related notes included', () => {
+    const base: Problem = {
+      rule: 'r', severity: 'warning', message: 'm', range: { start: 10, end: 12 },
+      fixes: [{ title: 't', isPreferred: true, fixAll: false, edits: [{ start: 10, end: 12, newText: 'n' }] }],
+      related: [{ range: { start: 20, end: 22 }, message: 'see' }],
+    };
+    const none = { from: 1_000, delta: 0 };
+    expect(encodeProblems([base], none, [structuredClone(base)])).toEqual([0]);
+    const variants: ((p: Problem) => void)[] = [
+      (p) => (p.rule = 'q'), (p) => (p.severity = 'error'), (p) => (p.message = 'n'), (p) => (p.range.end = 13),
+      (p) => (p.fixes[0].title = 'u'), (p) => (p.fixes[0].isPreferred = false), (p) => (p.fixes[0].fixAll = true), (p) => p.fixes.push({ title: 'v', edits: [] }),
+      (p) => (p.fixes[0].edits[0].newText = 'o'), (p) => (p.fixes[0].edits[0].start = 11), (p) => p.fixes[0].edits.push({ start: 1, end: 1, newText: '' }),
+      (p) => (p.related![0].message = 'x'), (p) => (p.related![0].range.start = 21), (p) => (p.related = undefined), (p) => delete p.related,
+    ];
+    for (const change of variants) {
+      const variant = structuredClone(base);
+      change(variant);
+      expect(encodeProblems([base], none, [variant])).toEqual([variant]);
+    }
+    // Shifted: equal once the offsets past the edit move, and rebuilt as such.
+    const moved = structuredClone(base);
+    for (const range of [moved.range, moved.fixes[0].edits[0], moved.related![0].range]) (range.start += 5), (range.end += 5);
+    expect(encodeProblems([base], { from: 0, delta: 5 }, [moved])).toEqual([0]);
+    expect(decodeProblems([base], { from: 0, delta: 5 }, [0])).toEqual([moved]);
+    expect(decodeProblems([base], { from: 15, delta: 5 }, [0])[0]).toEqual({ ...base, related: [{ range: { start: 25, end: 27 }, message: 'see' }] });
+  });
+
   it('refuses a delta on problems it never received', () => {
     expect(() => new ProblemRecord().decode('u', 'x', [0], { from: 0, delta: 0 })).toThrow(/never received/);
   });
