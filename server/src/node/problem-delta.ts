@@ -59,34 +59,40 @@ function equalShifted(before: Problem, after: Problem, shift: Shift): boolean {
   return true;
 }
 
-const shiftRange = <R extends Range>(range: R, shift: Shift): R => {
-  const start = move(range.start, shift);
-  const end = move(range.end, shift);
-  return start === range.start && end === range.end ? range : { ...range, start, end };
-};
-
-/** A list with each item shifted; the very same list when none moved. */
-function shiftAll<T>(items: T[], shiftOne: (item: T) => T): T[] {
-  let copy: T[] | undefined;
-  for (let i = 0; i < items.length; i++) {
-    const moved = shiftOne(items[i]);
-    if (moved !== items[i]) (copy ??= items.slice())[i] = moved;
-  }
-  return copy ?? items;
+/** Whether any offset of the problem (its range, its fixes' edits, its related notes) is at or past `from`. */
+function moves(problem: Problem, from: number): boolean {
+  if (problem.range.end >= from || problem.range.start >= from) return true;
+  for (const fix of problem.fixes) for (const edit of fix.edits) if (edit.start >= from || edit.end >= from) return true;
+  for (const note of problem.related ?? []) if (note.range.start >= from || note.range.end >= from) return true;
+  return false;
 }
 
-/** The problem with its offsets shifted; the very same object when none moves (so its conversion can be reused). */
+const shiftRange = (range: Range, shift: Shift): Range => ({ start: move(range.start, shift), end: move(range.end, shift) });
+
+function shiftFix(fix: Fix, shift: Shift): Fix {
+  const edits: TextEdit[] = new Array(fix.edits.length);
+  for (let i = 0; i < edits.length; i++) {
+    const edit = fix.edits[i];
+    edits[i] = { start: move(edit.start, shift), end: move(edit.end, shift), newText: edit.newText };
+  }
+  const moved: Fix = { title: fix.title, edits };
+  // Optional fields stay absent where they were: the copy must equal what the worker found.
+  if ('isPreferred' in fix) moved.isPreferred = fix.isPreferred;
+  if ('fixAll' in fix) moved.fixAll = fix.fixAll;
+  return moved;
+}
+
+/**
+ * The problem with its offsets shifted; the very same object when none moves (so its conversion
+ * can be reused). Built field by field: spreading 650 received problems took ~4 ms a keystroke.
+ */
 export function shiftedProblem(problem: Problem, shift: Shift): Problem {
-  const range = shiftRange(problem.range, shift);
-  const fixes = shiftAll(problem.fixes, (fix) => {
-    const edits = shiftAll(fix.edits, (edit) => shiftRange(edit, shift));
-    return edits === fix.edits ? fix : { ...fix, edits };
-  });
-  const related = problem.related && shiftAll(problem.related, (note) => {
-    const moved = shiftRange(note.range, shift);
-    return moved === note.range ? note : { ...note, range: moved };
-  });
-  return range === problem.range && fixes === problem.fixes && related === problem.related ? problem : { ...problem, range, fixes, ...(related && { related }) };
+  if (!moves(problem, shift.from)) return problem;
+  const fixes: Fix[] = new Array(problem.fixes.length);
+  for (let i = 0; i < fixes.length; i++) fixes[i] = shiftFix(problem.fixes[i], shift);
+  const moved: Problem = { rule: problem.rule, severity: problem.severity, message: problem.message, range: shiftRange(problem.range, shift), fixes };
+  if ('related' in problem) moved.related = problem.related?.map((note) => ({ range: shiftRange(note.range, shift), message: note.message }));
+  return moved;
 }
 
 const keyOf = (problem: Problem, start: number, end: number) => `${problem.rule}\u0000${start}\u0000${end}`;
