@@ -11,6 +11,7 @@ import { WorkerPool } from '../../server/src/node/worker-pool.js';
 import type { AnalysisEngine, AnalyzeRequest } from '../../server/src/node/analysis-jobs.js';
 import { editBetween, TextRecord } from '../../server/src/node/text-delta.js';
 import { ConvertedProblems } from '../../server/src/lsp/converted-problems.js';
+import { toDiagnostic, withData } from '../../server/src/lsp/convert.js';
 import { Snapshot } from '../../server/src/lsp/snapshot.js';
 import type { Problem } from '../../server/src/core/index.js';
 import { ROOT } from '../support/lsp-client.js';
@@ -152,6 +153,16 @@ describe('the worker pool sends deltas', () => {
 });
 
 describe('converted problems', () => {
+  it('gives a reused diagnostic the new data and nothing else new, in the same JSON', () => {
+    const document = new Snapshot('file:///d.md', 'markdown', 1, doc(['Fxi']));
+    const related: Problem = { rule: 'r', severity: 'error', message: 'm', range: { start: 2, end: 4 }, fixes: [], related: [{ range: { start: 5, end: 6 }, message: 'see' }] };
+    const plain: Problem = { rule: 'q', severity: 'info', message: 'n', range: { start: 1, end: 3 }, fixes: [] };
+    for (const [problem, url] of [[related, 'https://x/r.md'], [plain, undefined]] as const) {
+      const reused = withData(toDiagnostic(document, problem, { analysis: 1, version: 1, index: 0 }, url), { analysis: 2, version: 2, index: 5 });
+      expect(JSON.stringify(reused)).toBe(JSON.stringify(toDiagnostic(document, problem, { analysis: 2, version: 2, index: 5 }, url)));
+    }
+  });
+
   it('converts a problem object once, and names each analysis in its data', () => {
     const text = doc(['Fxi', 'Docs']);
     const [problem] = engine.analyze(text).problems.filter((p) => p.rule === 'action-item-unknown-tag');

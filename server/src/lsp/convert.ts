@@ -50,3 +50,14 @@ export function toDiagnostic(document: TextDocument, problem: Problem, data: Dia
   }
   return diagnostic;
 }
+
+/**
+ * The same diagnostic for another analysis's data. Built field by field, in toDiagnostic's order
+ * (so the JSON is the same): spreading 1,300 diagnostics per publish took a millisecond or two.
+ */
+export function withData(diagnostic: Diagnostic, data: DiagnosticData): Diagnostic {
+  const copy: Diagnostic = { range: diagnostic.range, severity: diagnostic.severity, code: diagnostic.code, source: diagnostic.source, message: diagnostic.message, data };
+  if (diagnostic.codeDescription) copy.codeDescription = diagnostic.codeDescription;
+  if (diagnostic.relatedInformation) copy.relatedInformation = diagnostic.relatedInformation;
+  return copy;
+}

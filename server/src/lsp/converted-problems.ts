@@ -6,7 +6,7 @@ import type { Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Problem } from '../engine-entry.js';
 import type { DiagnosticData } from './protocol.js';
-import { toDiagnostic } from './convert.js';
+import { toDiagnostic, withData } from './convert.js';
 
 export class ConvertedProblems {
   private readonly done = new WeakMap<Problem, Diagnostic>();
@@ -16,6 +16,6 @@ export class ConvertedProblems {
     let converted = this.done.get(problem);
     if (!converted || converted.codeDescription?.href !== docsUrl) this.done.set(problem, (converted = toDiagnostic(document, problem, data, docsUrl)));
     // Each analysis names its own problems (code actions look them up by it).
-    return converted.data === data ? converted : { ...converted, data };
+    return converted.data === data ? converted : withData(converted, data);
   }
 }
