@@ -4,5 +4,6 @@ import { WorkerPool } from '../node/worker-pool.js';
 import type { AnalysisRunner } from './analysis-runner.js';
 
 export function createWorkerRunner(): AnalysisRunner {
-  return new WorkerPool({ file: new URL('./analysis-worker.cjs', import.meta.url), size: 1 });
+  // It lives as long as the editor: a young generation of 16 MB, measured against V8's default (bench/never-freeze.ts).
+  return new WorkerPool({ file: new URL('./analysis-worker.cjs', import.meta.url), size: 1, youngHeapMB: 16 });
 }

@@ -16,6 +16,11 @@ export interface PoolOptions {
   supersedeAfterMs?: number;
   /** The worker's heap: a document that needs more fails alone instead of taking the process down. */
   maxHeapMB?: number;
+  /**
+   * Its young generation. V8 sizes it from maxHeapMB otherwise; a smaller one keeps an editor's
+   * server lighter (about 20 MB less after typing in a 1 MB document) for a few percent on a cold analysis.
+   */
+  youngHeapMB?: number;
 }
 
 interface Job {
@@ -138,7 +143,7 @@ export class WorkerPool implements AnalysisRunner {
     const worker = new Worker(this.options.file, {
       // Worker output would go to our stdout, which is the LSP channel in the server.
       stdout: true,
-      resourceLimits: { maxOldGenerationSizeMb: this.options.maxHeapMB ?? 1024 },
+      resourceLimits: { maxOldGenerationSizeMb: this.options.maxHeapMB ?? 1024, ...(this.options.youngHeapMB && { maxYoungGenerationSizeMb: this.options.youngHeapMB }) },
     });
     worker.stdout.resume();
     const slot: Slot = { worker, ready: false, problems: new ProblemRecord(), texts: new TextRecord() };
