@@ -55,6 +55,7 @@ export function chunkStarts(text: string): number[] {
   return cutText(text).starts;
 }
 
+/** chunkStarts, and whether a link definition kept the text whole (recut starts from it). */
 export function cutText(text: string): Cuts {
   if (hasDefinition(text)) return { starts: [0], definitions: true };
   const starts = [0];
@@ -75,7 +76,7 @@ export function recut(before: Cuts, text: string, change: TextChange): Cuts {
   const old = before.starts;
   const delta = change.newEnd - change.oldEnd;
   // The last cut above the changed line (the line of a cut decides whether it is one).
-  let resume = sortedIndex(old, lineStart) - 1;
+  const resume = sortedIndex(old, lineStart) - 1;
   const starts = old.slice(0, Math.max(resume, 0) + 1);
   let after = resume + 1;
   const settled = (cut: number) => {

@@ -81,6 +81,8 @@ export class ParseCache {
   readonly previous = new Map<string, unknown>();
   private lastChange?: { before: string; after: string; change: TextChange };
 
+  constructor(private readonly maxChars = 8 * 1024 * 1024) {}
+
   /** How `after` differs from `before` (the same pair is compared once per analysis). */
   change(before: string, after: string): TextChange {
     const last = this.lastChange;
@@ -89,8 +91,6 @@ export class ParseCache {
     this.lastChange = { before, after, change };
     return change;
   }
-
-  constructor(private readonly maxChars = 8 * 1024 * 1024) {}
 
   /** How many pieces' trees it holds. */
   get count(): number {
@@ -106,10 +106,6 @@ export class ParseCache {
   /** Keeps a piece's tree for the next analysis (`key` is the text it was cached under, whose hash the engine has kept). */
   touch(key: string): void {
     this.lookup(key);
-  }
-
-  get(text: string): Root | undefined {
-    return this.lookup(text)?.tree;
   }
 
   /** The tree, and the piece of its own it was cached under (a slice of a whole text would keep that text alive). */
@@ -227,7 +223,7 @@ export function parseMarkdown(text: string, options: { cache?: ParseCache; incre
     const known = unchanged?.find(start, end);
     if (known) {
       cache!.touch(known.key);
-      return { ...known, start, end };
+      return known.start === start ? known : { ...known, start, end };
     }
     const { tree, key } = parseText(text.slice(start, end), cache);
     // micromark drops one leading BOM from what it is given, so offsets start after it.
