@@ -214,9 +214,11 @@ export function parseMarkdown(text: string, options: { cache?: ParseCache; incre
   const layout = cache?.layout;
   const change = layout && cache.change(layout.text, text);
   const whole = !inPieces(text, options);
-  const cuts = whole ? { starts: [0], definitions: false } : layout && change ? recut(layout.cuts, text, change) : cutText(text);
+  const cuts = whole ? { starts: [0], definitions: false } : change ? recut(layout.cuts, text, change) : cutText(text);
   const { starts } = cuts;
-  const unchanged = layout && change && new UnchangedPieces(layout, change);
+  const unchanged = change && new UnchangedPieces(layout, change);
+  // micromark drops one leading BOM from what it is given, so offsets start after it.
+  const shiftOf = (start: number) => start + (text.startsWith(BOM, start) ? 1 : 0);
   const pieces: Piece[] = [];
   const laid: LaidPiece[] = [];
   const place = (start: number, end: number): LaidPiece => {
@@ -226,9 +228,7 @@ export function parseMarkdown(text: string, options: { cache?: ParseCache; incre
       return known.start === start ? known : { ...known, start, end };
     }
     const { tree, key } = parseText(text.slice(start, end), cache);
-    // micromark drops one leading BOM from what it is given, so offsets start after it.
-    const shift = start + (text.startsWith(BOM, start) ? 1 : 0);
-    return { start, end, key, tree, runsOn: mayRunOn(tree, text, shift, end) };
+    return { start, end, key, tree, runsOn: mayRunOn(tree, text, shiftOf(start), end) };
   };
   for (let i = 0; i < starts.length; i++) {
     const start = starts[i];
@@ -236,7 +236,7 @@ export function parseMarkdown(text: string, options: { cache?: ParseCache; incre
     let piece = place(start, last ? text.length : starts[i + 1]);
     if (!last && piece.runsOn) piece = place(start, text.length);
     laid.push(piece);
-    pieces.push({ tree: piece.tree, shift: start + (text.startsWith(BOM, start) ? 1 : 0) });
+    pieces.push({ tree: piece.tree, shift: shiftOf(start) });
     if (piece.end === text.length) break;
   }
   // Cuts of a text parsed whole are no base for the next one's.
