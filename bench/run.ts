@@ -16,7 +16,7 @@ import { lint as markdownlint } from 'markdownlint/sync';
 import { analyze, chunkStarts, ParseCache } from '../server/src/core/index.js';
 import { generatePostmortem, writeCorpus } from './generate.js';
 import { LspTestClient, positionAt } from '../test/support/lsp-client.js';
-import { CHEAP_MS, DEBOUNCE_MS, SETTLE_MS } from '../server/src/lsp/diagnostics.js';
+import { CHEAP_MS, DEBOUNCE_MS, PAUSE_MS, SETTLE_MS } from '../server/src/lsp/diagnostics.js';
 import { collect, hasGc, median, min, ms, percentile, ratio, sleep } from './stats.js';
 import { runPathological, type PathologicalResult } from './pathological.js';
 import { measureNeverFreeze, type NeverFreezeResult } from './never-freeze.js';
@@ -508,7 +508,7 @@ async function report(run: { info: ReturnType<typeof machine>; docs: Doc[]; size
   const [REMARK, MDL, COLD, EDIT] = contestants.map((c) => c.name);
   const targets: Target[] = [];
   const notes: string[] = [];
-  const debounce = { ms: DEBOUNCE_MS, cheapMs: CHEAP_MS, settleMs: SETTLE_MS };
+  const debounce = { ms: DEBOUNCE_MS, cheapMs: CHEAP_MS, settleMs: SETTLE_MS, pauseMs: PAUSE_MS };
 
   log(`Machine: ${info.cpu}, ${info.cores} cores, ${info.memoryGB} GB, Node ${info.node}, ${info.os}; ${info.date.slice(0, 16).replace('T', ' ')} UTC. Load average (1 min) at each phase: ${Object.entries(loads).map(([phase, load]) => `${phase} ${load.toFixed(1)}`).join(', ')}.`);
   log('');
@@ -534,7 +534,7 @@ async function report(run: { info: ReturnType<typeof machine>; docs: Doc[]; size
 
   const byDoc = (name: string) => sizes.find((s) => s.doc === name)!;
   if (lsp.available && lsp.latencies) {
-    log(`**Language server over stdio** (\`node dist/server.cjs --stdio\`; wall ms from didChange to its publishDiagnostics, one character typed per edit after 3 warm-up edits; each change waits as long as the document's last analysis took, at most ${debounce.settleMs} ms, for the rest of a burst to arrive; a document whose analysis takes over ${debounce.cheapMs} ms waits the server's ${debounce.ms} ms debounce within a burst):`);
+    log(`**Language server over stdio** (\`node dist/server.cjs --stdio\`; wall ms from didChange to its publishDiagnostics, one character typed per edit after 3 warm-up edits; a change ${debounce.pauseMs} ms or more after the previous one is analysed at once, one closer behind waits as long as the document's last analysis took, at most ${debounce.settleMs} ms, for the rest of a burst to arrive; a document whose analysis takes over ${debounce.cheapMs} ms waits the server's ${debounce.ms} ms debounce within a burst):`);
     log('');
     log(`| document | edits | p50 | p95 | max | server CPU per edit | in-process edit (CPU) | didOpen → diagnostics | didOpen ÷ p50 |`);
     log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
@@ -628,6 +628,7 @@ async function report(run: { info: ReturnType<typeof machine>; docs: Doc[]; size
     serverDebounceMs: debounce.ms,
     serverNoDebounceBelowMs: debounce.cheapMs,
     serverSettleMs: debounce.settleMs,
+    serverPauseMs: debounce.pauseMs,
     documents: docs.map(({ text: _text, ...d }) => d),
     inProcess: sizes,
     languageServer: lsp,

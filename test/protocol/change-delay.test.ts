@@ -1,26 +1,42 @@
 // When a change is analysed: the policy, directly (the protocol tests cover publishing itself).
 import { describe, expect, it } from 'vitest';
-import { changeDelay } from '../../server/src/lsp/diagnostics.js';
+import { changeDelay, DEBOUNCE_MS, PAUSE_MS, SETTLE_MS } from '../../server/src/lsp/diagnostics.js';
 import { problemKey, problemsToHold } from '../../server/src/lsp/hold.js';
 import type { Problem } from '../../server/src/core/types.js';
 
 describe('changeDelay', () => {
-  it('a cheap document waits as long as its last analysis took, burst or not', () => {
-    expect(changeDelay(3.2, false)).toBe(4);
-    expect(changeDelay(3.2, true)).toBe(4);
-    expect(changeDelay(0.3, true)).toBe(1);
+  // 2 ms after the previous change: close behind it, so possibly the rest of a burst.
+  const close = 2;
+
+  it('a change after a pause, or the first one, is analysed at once when its analysis is not slow', () => {
+    expect(changeDelay(3.2, false, PAUSE_MS)).toBe(0);
+    expect(changeDelay(28, false, 400)).toBe(0);
+    expect(changeDelay(60, false, undefined)).toBe(0);
+  });
+
+  it('after a pause, a slow or never-timed analysis still waits for the rest of a burst', () => {
+    expect(changeDelay(DEBOUNCE_MS, false, 400)).toBe(SETTLE_MS);
+    expect(changeDelay(250, false, undefined)).toBe(SETTLE_MS);
+    expect(changeDelay(undefined, false, 400)).toBe(SETTLE_MS);
+  });
+
+  it('a cheap document close behind its last change waits as long as its last analysis took, burst or not', () => {
+    expect(changeDelay(3.2, false, close)).toBe(4);
+    expect(changeDelay(3.2, false, PAUSE_MS - 1)).toBe(4);
+    expect(changeDelay(3.2, true, 400)).toBe(4);
+    expect(changeDelay(0.3, true, close)).toBe(1);
   });
 
   it('no change waits more than a few milliseconds for the rest of its burst to arrive', () => {
-    expect(changeDelay(28, false)).toBe(5);
-    expect(changeDelay(28, true)).toBe(5);
-    expect(changeDelay(250, false)).toBe(5);
-    expect(changeDelay(undefined, false)).toBe(5);
+    expect(changeDelay(28, false, close)).toBe(SETTLE_MS);
+    expect(changeDelay(28, true, close)).toBe(SETTLE_MS);
+    expect(changeDelay(250, false, close)).toBe(SETTLE_MS);
+    expect(changeDelay(undefined, false, close)).toBe(SETTLE_MS);
   });
 
-  it('an expensive document waits the debounce while a burst is under way', () => {
-    expect(changeDelay(250, true)).toBe(100);
-    expect(changeDelay(undefined, true)).toBe(100);
+  it('an expensive document waits the debounce while a burst is under way, pause or not', () => {
+    expect(changeDelay(250, true, close)).toBe(DEBOUNCE_MS);
+    expect(changeDelay(undefined, true, 400)).toBe(DEBOUNCE_MS);
   });
 });
 

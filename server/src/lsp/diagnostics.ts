@@ -1,8 +1,9 @@
 // Diagnostics while typing: the latest version of each document only, superseded analyses
 // dropped, one document per turn of the event loop so requests are answered in between. A change
-// is analysed a few milliseconds after it arrives; an expensive document's changes, once they come
-// in a burst, only when the burst ends (see changeDelay). Problems that appear on the lines being
-// typed are published once typing pauses (hold.ts); the rest at once.
+// after a pause is analysed at once, one close behind another a few milliseconds after it arrives;
+// an expensive document's changes, once they come in a burst, only when the burst ends (see
+// changeDelay). Problems that appear on the lines being typed are published once typing pauses
+// (hold.ts); the rest at once.
 import type { Connection } from 'vscode-languageserver';
 import type { PostmortemService } from './service.js';
 import { logFailure } from './guard.js';
@@ -15,6 +16,8 @@ export const DEBOUNCE_MS = 100;
 export const CHEAP_MS = 30;
 /** The most a change waits for the rest of its burst before it is analysed. */
 export const SETTLE_MS = 5;
+/** A change this long after the document's previous one is not part of its burst. */
+export const PAUSE_MS = 20;
 
 type Reason = 'change' | 'open' | 'save' | 'refresh';
 
@@ -24,14 +27,18 @@ const merge = (...reasons: (Reason | undefined)[]): Reason => reasons.find((r) =
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
- * How long a change waits before its analysis. Long enough for the rest of a burst that is still
- * arriving to land (a paste or a multi-cursor edit comes as several messages): as long as the
- * document's last analysis took (`lastCostMs`), at most SETTLE_MS. Once a burst is under way, an
- * expensive document waits for it to end instead.
+ * How long a change waits before its analysis. One that comes after a pause (`sincePreviousMs`
+ * from the document's previous change, undefined for its first) is taken to be alone and waits
+ * for nothing, unless its analysis is slow enough that a wasted one would hold up the next. A
+ * change close behind another waits for the rest of a burst that is still arriving to land (a
+ * paste or a multi-cursor edit may come as several messages): as long as the document's last
+ * analysis took (`lastCostMs`), at most SETTLE_MS. Once a burst is under way, an expensive
+ * document waits for it to end instead.
  */
-export function changeDelay(lastCostMs: number | undefined, burst: boolean): number {
+export function changeDelay(lastCostMs: number | undefined, burst: boolean, sincePreviousMs?: number): number {
   const cost = lastCostMs ?? Infinity;
   if (burst && cost > CHEAP_MS) return DEBOUNCE_MS;
+  if (!burst && cost < DEBOUNCE_MS && (sincePreviousMs === undefined || sincePreviousMs >= PAUSE_MS)) return 0;
   return Math.min(Math.ceil(cost), SETTLE_MS);
 }
 
@@ -42,7 +49,8 @@ export function changeDelay(lastCostMs: number | undefined, burst: boolean): num
  */
 function afterQueuedMessages(fire: () => void, delay: number): () => void {
   let cancelled = false;
-  const timer = setTimeout(() => setImmediate(() => setImmediate(() => cancelled || fire())), delay);
+  const hops = () => setImmediate(() => setImmediate(() => cancelled || fire()));
+  const timer = delay > 0 ? setTimeout(hops, delay) : (hops(), undefined);
   return () => {
     cancelled = true;
     clearTimeout(timer);
@@ -70,6 +78,8 @@ class DiagnosticsScheduler {
   private readonly ready = new Map<string, Reason>();
   /** The version each document was last scheduled at: didOpen also fires a content change for it. */
   private readonly scheduled = new Map<string, number>();
+  /** When each document's latest change arrived (performance.now()). */
+  private readonly changedAt = new Map<string, number>();
   private running = false;
 
   constructor(
@@ -88,7 +98,13 @@ class DiagnosticsScheduler {
     const burst = pending !== undefined || this.ready.has(uri);
     // A change waits for the burst to end, even when an earlier open or save is still queued.
     this.ready.delete(uri);
-    const delay = reason === 'change' ? changeDelay(this.service.lastAnalysis(uri)?.ms, burst) : 0;
+    let delay = 0;
+    if (reason === 'change') {
+      const now = performance.now();
+      const previous = this.changedAt.get(uri);
+      this.changedAt.set(uri, now);
+      delay = changeDelay(this.service.lastAnalysis(uri)?.ms, burst, previous === undefined ? undefined : now - previous);
+    }
     const cancel = afterQueuedMessages(() => {
       this.timers.delete(uri);
       this.ready.set(uri, merged);
@@ -103,6 +119,7 @@ class DiagnosticsScheduler {
     this.timers.delete(uri);
     this.ready.delete(uri);
     this.scheduled.delete(uri);
+    this.changedAt.delete(uri);
     this.service.forget(uri);
     // A file Lint Workspace reported on keeps its problems, from the text on disk now.
     if (this.service.publisher.isFromDisk(uri)) logFailure(this.connection, 'Re-checking a closed postmortem', recheckFromDisk(this.connection, this.service, [uri]));
