@@ -6,6 +6,7 @@ import { parentPort } from 'node:worker_threads';
 import { AnalysisJobs, withoutText, type AnalysisEngine, type AnalysisRequest, type AnalyzeResult, type WorkerMessage, type WorkerReply } from './node/analysis-jobs.js';
 import { ProblemRecord } from './node/problem-delta.js';
 import { TextRecord } from './node/text-delta.js';
+import type { KnownChange } from './core/parse/text-change.js';
 
 /** Below this a model crosses with its analysis (a few ms); a bigger one waits to be asked for. */
 const MODEL_INLINE_CHARS = 64 * 1024;
@@ -19,10 +20,10 @@ if (parentPort) {
   const sent = new ProblemRecord();
   // Open documents' texts come as edits on the ones before (node/text-delta.ts).
   const texts = new TextRecord();
-  const asDelta = (request: AnalysisRequest, result: unknown): unknown => {
+  const asDelta = (request: AnalysisRequest, result: unknown, came: KnownChange | undefined): unknown => {
     if (request.kind !== 'analyze' || !request.keepCache) return result;
     const { analysis } = result as AnalyzeResult;
-    const { problems, shift } = sent.encode(request.uri, request.text, analysis.problems);
+    const { problems, shift } = sent.encode(request.uri, request.text, analysis.problems, came);
     return shift ? { ...(result as AnalyzeResult), analysis: { ...analysis, problems }, problemsShift: shift } : result;
   };
   // Posted from inside the analysis: the port sends at once, without waiting for this thread's event loop.
@@ -37,13 +38,15 @@ if (parentPort) {
     let reply: WorkerReply;
     current = message.id;
     let { request } = message;
+    let came: KnownChange | undefined;
     if (request.kind === 'analyze' && request.keepCache) {
       const text = texts.decode(request.uri, message.id, request.text, message.edit);
       if (text === undefined) return port.postMessage({ id: message.id, resend: true } satisfies WorkerReply);
       request = { ...request, text };
+      came = texts.changeOf(request.uri);
     }
     try {
-      reply = { id: message.id, ok: true, result: asDelta(request, withoutText(jobs.run(request), request.text)) };
+      reply = { id: message.id, ok: true, result: asDelta(request, withoutText(jobs.run(request, came), request.text), came) };
     } catch (error) {
       reply = { id: message.id, ok: false, message: error instanceof Error ? error.message : String(error) };
     }

@@ -6,6 +6,7 @@
 import type * as Core from '../core/index.js';
 import type { Analysis, AnalyzeOptions, ParseCache, Postmortem, PostmortemReport, Problem, ProblemReport, Template } from '../core/index.js';
 import type { TextEdit } from './text-delta.js';
+import type { KnownChange } from '../core/parse/text-change.js';
 
 export type AnalysisEngine = Pick<typeof Core, 'analyze' | 'fixAll' | 'ParseCache' | 'reportAnalysis'>;
 
@@ -158,8 +159,9 @@ export class AnalysisJobs {
     };
   }
 
-  run<R extends AnalysisRequest>(request: R): ResultOf<R> {
-    return this.dispatch(request.options.template ? { ...request, options: this.keptTemplate(request.options) } : request) as ResultOf<R>;
+  /** `came`: how an analyze request's text came from the text before (it arrived as an edit). */
+  run<R extends AnalysisRequest>(request: R, came?: KnownChange): ResultOf<R> {
+    return this.dispatch(request.options.template ? { ...request, options: this.keptTemplate(request.options) } : request, came) as ResultOf<R>;
   }
 
   /** Templates kept by their JSON: a few, for the documents of a workspace and its config edits. */
@@ -190,13 +192,14 @@ export class AnalysisJobs {
     return text.length >= PIECES_FROM_CHARS ? new this.Cache() : undefined;
   }
 
-  private dispatch(request: AnalysisRequest): JobResults[keyof JobResults] {
+  private dispatch(request: AnalysisRequest, came: KnownChange | undefined): JobResults[keyof JobResults] {
     const { engine } = this;
     switch (request.kind) {
       case 'analyze': {
         let cache = this.caches.get(request.uri);
         if (!cache && request.keepCache) this.caches.set(request.uri, (cache = new this.Cache()));
         cache ??= this.coldCache(request.text);
+        if (came && cache) cache.knownChange(came.before, request.text, came.change);
         const started = performance.now();
         const analysis = engine.analyze(request.text, { ...request.options, cache });
         const ms = performance.now() - started;

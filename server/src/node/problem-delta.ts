@@ -4,7 +4,7 @@
 // the change. Import-free but for core's text-change.ts: the worker (analysis-worker.ts) encodes,
 // the pool (worker-pool.ts) decodes, each against its own record of what went across last.
 import type { Fix, Problem, Range, RelatedInformation, TextEdit } from '../core/index.js';
-import { commonPrefix } from '../core/parse/text-change.js';
+import { commonPrefix, type KnownChange } from '../core/parse/text-change.js';
 
 /** Where two texts start to differ, and by how much the rest moved: offsets ≥ `from` move by `delta`. */
 export interface Shift {
@@ -145,9 +145,10 @@ export function decodeProblems(previous: readonly Problem[], shift: Shift, encod
 export class ProblemRecord {
   private readonly last = new Map<string, { text: string; problems: readonly Problem[] }>();
 
-  encode(uri: string, text: string, problems: Problem[]): { problems: EncodedProblems; shift?: Shift } {
+  /** `came`: how `text` came from the one before, if known (it spares comparing the two). */
+  encode(uri: string, text: string, problems: Problem[], came?: KnownChange): { problems: EncodedProblems; shift?: Shift } {
     const before = this.last.get(uri);
-    const shift = before && shiftBetween(before.text, text);
+    const shift = before && (came?.before === before.text ? { from: came.change.from, delta: text.length - before.text.length } : shiftBetween(before.text, text));
     const encoded = before && shift ? encodeProblems(before.problems, shift, problems) : problems;
     this.last.set(uri, { text, problems });
     return { problems: encoded, shift };

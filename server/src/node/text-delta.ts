@@ -3,7 +3,7 @@
 // one character. Import-free but for core's text-change.ts: the pool (worker-pool.ts) encodes,
 // the worker (analysis-worker.ts) decodes. An edit names the job whose text it applies to; a worker that does not hold that text
 // asks for the whole text again, so the two records never need to be kept in step by hand.
-import { textChange } from '../core/parse/text-change.js';
+import { textChange, type KnownChange } from '../core/parse/text-change.js';
 
 /** The text is base[0, start) + insert + base[end, ∞), base being the text of job `base`. */
 export interface TextEdit {
@@ -21,7 +21,7 @@ export function editBetween(before: string, after: string): Omit<TextEdit, 'base
 
 /** Per document, the last text posted or received and the job it came with. */
 export class TextRecord {
-  private readonly last = new Map<string, { job: number; text: string }>();
+  private readonly last = new Map<string, { job: number; text: string; came?: KnownChange }>();
 
   /** The pool's side: the edit to post for job `job`'s `text`, or undefined to post the text whole. */
   encode(uri: string, job: number, text: string): TextEdit | undefined {
@@ -32,13 +32,24 @@ export class TextRecord {
 
   /** The worker's side: job `job`'s text, or undefined when the edit is on a text it does not hold (the pool then posts it whole). */
   decode(uri: string, job: number, text: string, edit: TextEdit | undefined): string | undefined {
+    let came: KnownChange | undefined;
     if (edit) {
       const before = this.last.get(uri);
       if (!before || before.job !== edit.base || edit.end > before.text.length) return undefined;
       text = before.text.slice(0, edit.start) + edit.insert + before.text.slice(edit.end);
+      came = { before: before.text, change: { from: edit.start, oldEnd: edit.end, newEnd: edit.start + edit.insert.length } };
     }
-    this.last.set(uri, { job, text });
+    this.last.set(uri, { job, text, came });
     return text;
+  }
+
+  /**
+   * How the document's latest text came from the one before, when it came as an edit: the pool
+   * computed the edit as the texts' common prefix and suffix (editBetween), so it is the change
+   * `textChange` would find, and the worker need not compare the texts again.
+   */
+  changeOf(uri: string): KnownChange | undefined {
+    return this.last.get(uri)?.came;
   }
 
   forget(uri: string): void {

@@ -8,6 +8,12 @@ export interface TextChange {
   newEnd: number;
 }
 
+/** A text known to have come from `before` by `change` (the language server computed it already). */
+export interface KnownChange {
+  before: string;
+  change: TextChange;
+}
+
 const CHUNK = 4096;
 
 /** The common prefix's length. */
