@@ -122,4 +122,13 @@ describe('unknown tags repeated over many items', () => {
     expect(unknownTags(section(tags))).toEqual(tags.flatMap((tag) => unknownTags(section([tag]))));
     expect(new Set(unknownTags(section(tags)).map((p) => p.message)).size).toBe(new Set(tags).size);
   });
+  it('gives each item fixes of its own, editing its own tag', () => {
+    const tags = ['Banana', 'Fxi', 'Banana', 'Fxi'];
+    const problems = analyze(section(tags)).problems.filter((p) => p.rule === 'action-item-unknown-tag');
+    expect(problems.map((p) => p.fixes.length)).toEqual([3, 1, 3, 1]);
+    for (const { range, fixes } of problems) for (const { edits } of fixes) expect(edits).toEqual([expect.objectContaining({ start: range.start, end: range.end })]);
+    const fixes = problems.flatMap((p) => p.fixes);
+    expect(new Set(fixes).size).toBe(fixes.length);
+    expect(new Set(fixes.flatMap((f) => f.edits)).size).toBe(fixes.length);
+  });
 });
