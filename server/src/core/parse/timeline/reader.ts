@@ -92,7 +92,7 @@ export class TimelineReader {
       return;
     }
     const below = this.text.slice(section.headingRange.end, Math.min(entryEnd, section.headingRange.end + 300)).trim().split('\n')[0];
-    this.add(section, { start: section.headingRange.start, end: entryEnd }, { ...time, rest: time.rest || below.trim() });
+    this.add(section, { start: section.headingRange.start, end: entryEnd }, { ...time, rest: time.rest || below.trim() }, time.timeRange);
     this.headingEntry = section;
   }
 
@@ -127,17 +127,18 @@ export class TimelineReader {
     return timed >= 3 && timed * 3 >= items * 2;
   }
 
+  // Runs for every reading on every keystroke: the kept reading's time is passed as is, with its
+  // range moved beside it, rather than spread into a moved copy.
   private apply(readings: Reading[], shift: number, section: Section): void {
     for (const reading of readings) {
-      const range = shifted(reading.range, shift);
       if (reading.kind === 'zone') {
         this.zone = this.resolve(reading.zone, reading.ambiguous).zone;
         continue;
       }
-      const time = { ...reading.time, timeRange: shifted(reading.time.timeRange, shift) };
+      const time = reading.time;
       if (section === this.headingEntry && time.timeless) continue;
-      if (reading.kind === 'date') this.mark(range, time);
-      else this.add(section, range, time);
+      if (reading.kind === 'date') this.mark(shifted(reading.range, shift), time);
+      else this.add(section, shifted(reading.range, shift), time, shifted(time.timeRange, shift));
     }
   }
 
@@ -185,10 +186,11 @@ export class TimelineReader {
     this.dateKnown = true;
   }
 
-  private add(section: Section, range: Range, time: EntryTime): void {
+  /** `time` as read, `timeRange` where its time is in this text. */
+  private add(section: Section, range: Range, time: EntryTime, timeRange: Range): void {
     const entry: TimelineEntry = {
       range,
-      timeRange: time.timeRange,
+      timeRange,
       timeText: time.timeText,
       text: time.rest,
       instant: null,
