@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { decodeProblems, encodeProblems, ProblemRecord, shiftBetween } from '../../server/src/node/problem-delta.js';
+import { decodeProblems, encodeProblems, ProblemRecord, samePositionsAs, samePositionsFrom, shiftBetween } from '../../server/src/node/problem-delta.js';
 import { WorkerPool } from '../../server/src/node/worker-pool.js';
 import type { AnalysisEngine, AnalyzeRequest } from '../../server/src/node/analysis-jobs.js';
 import { editBetween, TextRecord } from '../../server/src/node/text-delta.js';
@@ -179,5 +179,50 @@ describe('converted problems', () => {
     const moved = { ...problem, range: { start: problem.range.start + 1, end: problem.range.end + 1 } };
     const shiftedText = `x${text}`;
     expect(converted.diagnostic(new Snapshot('file:///d.md', 'markdown', 3, shiftedText), moved, { analysis: 3, version: 3, index: 0 }).range).toEqual(first.range);
+  });
+});
+
+describe('shifted copies at the same lines and columns', () => {
+  const text = '# T\n\nline one\nline two\n\nfirst problem here\nnote\n';
+  const at = (s: string, word: string) => s.indexOf(word);
+  /** A problem on "problem" with a related note on "note" and a fix, found in `s`. */
+  const problemIn = (s: string): Problem => ({
+    rule: 'action-item-unknown-tag', severity: 'warning', message: 'm', range: { start: at(s, 'problem'), end: at(s, 'problem') + 7 },
+    fixes: [{ title: 'f', edits: [{ start: at(s, 'problem'), end: at(s, 'problem') + 7, newText: 'p' }] }],
+    related: [{ range: { start: at(s, 'note'), end: at(s, 'note') + 4 }, message: 'see' }],
+  });
+
+  it('remembers the first problem of a line of copies, and keeps it for the very object again', () => {
+    const worker = new ProblemRecord();
+    const pool = new ProblemRecord();
+    const decode = (s: string) => {
+      const sent = worker.encode('u', s, [problemIn(s)]);
+      return pool.decode('u', s, structuredClone(sent.problems), sent.shift && { ...sent.shift });
+    };
+    const [original] = decode(text);
+    // Each copy maps to the first problem of the line, not to the one before it (which it would keep alive, and so on back).
+    expect(samePositionsAs(decode(text.replace('one', 'xone')), 0)).toBe(original);
+    const third = decode(text.replace('one', 'xxone'));
+    expect(samePositionsAs(third, 0)).toBe(original);
+    const fourth = decode(`${text.replace('one', 'xxone')}x`);
+    expect(fourth[0]).toBe(third[0]);
+    expect(samePositionsAs(fourth, 0)).toBe(original);
+    // A line break before it: converted on its own.
+    expect(samePositionsAs(decode(text.replace('one', 'x\none')), 0)).toBeUndefined();
+  });
+
+  it('finds where positions are kept: the next line start past the edit, if the lines before it are as many', () => {
+    const kept = (before: string, after: string) => samePositionsFrom(before, after, shiftBetween(before, after));
+    expect(kept('ab\ncd\nef', 'ab\ncxd\nef')).toBe('ab\ncxd\n'.length);
+    expect(kept('ab\ncd\nef', 'ab\ncxd\r\nef')).toBe('ab\ncxd\r\n'.length);
+    expect(kept('ab\ncd', 'ab\ncxd')).toBeUndefined();
+    expect(kept('ab\ncd\nef', 'ab\nc\nd\nef')).toBeUndefined();
+    expect(kept('ab\r\ncd', 'ab\rx\ncd')).toBeUndefined();
+    expect(kept('ab\rcd\nef', 'ab\r\ncd\nef')).toBe(7);
+    // A shift the texts do not bear out (never expected): nothing is kept.
+    expect(samePositionsFrom('ab\ncd\nef', 'ab\ncxd\nef', { from: 2, delta: 1 })).toBeUndefined();
+    const decoded = decodeProblems([problemIn(text)], { from: 5, delta: 1 }, [0]);
+    expect(samePositionsAs(decoded, 0)).toBeUndefined();
+    expect(samePositionsAs(decodeProblems([problemIn(text)], { from: 5, delta: 1 }, [0], 0), 0)).toEqual(problemIn(text));
   });
 });

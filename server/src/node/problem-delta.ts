@@ -4,7 +4,7 @@
 // the change. Import-free but for core's text-change.ts: the worker (analysis-worker.ts) encodes,
 // the pool (worker-pool.ts) decodes, each against its own record of what went across last.
 import type { Fix, Problem, Range, RelatedInformation, TextEdit } from '../core/index.js';
-import { commonPrefix, type KnownChange } from '../core/parse/text-change.js';
+import { commonPrefix, textChange, type KnownChange } from '../core/parse/text-change.js';
 
 /** Where two texts start to differ, and by how much the rest moved: offsets ≥ `from` move by `delta`. */
 export interface Shift {
@@ -127,14 +127,71 @@ export function encodeProblems(previous: readonly Problem[], shift: Shift, probl
   });
 }
 
-/** The problems an encoding stands for, given the same `previous` the encoder had. */
-export function decodeProblems(previous: readonly Problem[], shift: Shift, encoded: EncodedProblems): Problem[] {
-  return encoded.map((entry) => {
+/** Whether every offset of the problem (its range, its fixes' edits, its related notes) is at or past `at`. */
+function allFrom(problem: Problem, at: number): boolean {
+  if (problem.range.start < at || problem.range.end < at) return false;
+  for (const fix of problem.fixes) for (const edit of fix.edits) if (edit.start < at || edit.end < at) return false;
+  for (const note of problem.related ?? []) if (note.range.start < at || note.range.end < at) return false;
+  return true;
+}
+
+// A shifted copy all of whose offsets keep their line and column is shown exactly as the problem it
+// was copied from, so the language server converts it once (lsp/converted-problems.ts): typing in
+// a line made 1,300 new copies, each converted again, though none had moved on screen. Kept per
+// decoded list, by index (an entry per copy in a WeakMap cost ~0.8 ms a keystroke), and the first
+// problem of a line of copies, so a list keeps its copies' originals alive, not every keystroke's.
+const copiedFrom = new WeakMap<readonly Problem[], readonly (Problem | undefined)[]>();
+
+/** The earlier problem that `problems[index]` is a shifted copy of, at the very same lines and columns; undefined if none. */
+export function samePositionsAs(problems: readonly Problem[], index: number): Problem | undefined {
+  return copiedFrom.get(problems)?.[index];
+}
+
+/** Whether a line starts at `at` ≥ 1: after a \n, a \r\n or a lone \r, as lsp/snapshot.ts counts lines. */
+function startsLine(text: string, at: number): boolean {
+  const code = text.charCodeAt(at - 1);
+  return code === 10 || (code === 13 && text.charCodeAt(at) !== 10);
+}
+
+/**
+ * The offset of `after` from which every offset has the line and column it had in `before` once
+ * moved by `shift`: the start of the line after the edit's last, when the edit added or removed no
+ * line break. Undefined when it did, or when there is no line after it.
+ */
+export function samePositionsFrom(before: string, after: string, shift: Shift): number | undefined {
+  const { from, oldEnd, newEnd } = textChange(before, after);
+  if (from !== shift.from || newEnd - oldEnd !== shift.delta) return undefined;
+  // A line start outside before[from, oldEnd] and after[from, newEnd] reads only the common prefix
+  // or suffix around it, so it is in both texts: lines keep their numbers past the edit when these agree.
+  let lines = 0;
+  for (let at = Math.max(from, 1); at <= oldEnd; at++) if (startsLine(before, at)) lines++;
+  for (let at = Math.max(from, 1); at <= newEnd; at++) if (startsLine(after, at)) lines--;
+  if (lines !== 0) return undefined;
+  // Past the next line start, a column counts characters of the common suffix only.
+  for (let at = newEnd + 1; at <= after.length; at++) if (startsLine(after, at)) return at;
+  return undefined;
+}
+
+/**
+ * The problems an encoding stands for, given the same `previous` the encoder had. `keptFrom`: the
+ * offset of the new text from which positions are as before (samePositionsFrom), if any.
+ */
+export function decodeProblems(previous: readonly Problem[], shift: Shift, encoded: EncodedProblems, keptFrom = Infinity): Problem[] {
+  const earlier = copiedFrom.get(previous);
+  const originals = new Array<Problem | undefined>(encoded.length);
+  let copies = false;
+  const problems = encoded.map((entry, index) => {
     if (typeof entry !== 'number') return entry;
     const problem = previous[entry];
     if (!problem) throw new Error(`the analysis worker referred to problem ${entry}, which it never sent`);
-    return shiftedProblem(problem, shift);
+    const copy = shiftedProblem(problem, shift);
+    // The very object again (before the edit) keeps its original too: its conversion is filed under that.
+    const original = copy === problem ? earlier?.[entry] : allFrom(copy, keptFrom) ? (earlier?.[entry] ?? problem) : undefined;
+    if (original) (originals[index] = original), (copies = true);
+    return copy;
   });
+  if (copies) copiedFrom.set(problems, originals);
+  return problems;
 }
 
 /**
@@ -158,7 +215,7 @@ export class ProblemRecord {
   decode(uri: string, text: string, encoded: EncodedProblems, shift: Shift | undefined): Problem[] {
     const before = this.last.get(uri);
     if (shift && !before) throw new Error('the analysis worker sent a delta on problems never received');
-    const problems = shift && before ? decodeProblems(before.problems, shift, encoded) : (encoded as Problem[]);
+    const problems = shift && before ? decodeProblems(before.problems, shift, encoded, samePositionsFrom(before.text, text, shift)) : (encoded as Problem[]);
     this.last.set(uri, { text, problems });
     return problems;
   }
