@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { decodeProblems, encodeProblems, ProblemRecord, samePositionsAs, samePositionsFrom, shiftBetween } from '../../server/src/node/problem-delta.js';
+import { decodeProblems, encodeProblems, ProblemRecord, samePositionsAs, samePositionsFrom, shiftBetween, shiftedProblem } from '../../server/src/node/problem-delta.js';
 import { WorkerPool } from '../../server/src/node/worker-pool.js';
 import type { AnalysisEngine, AnalyzeRequest } from '../../server/src/node/analysis-jobs.js';
 import { editBetween, TextRecord } from '../../server/src/node/text-delta.js';
@@ -168,21 +168,39 @@ describe('converted problems', () => {
     const [problem] = engine.analyze(text).problems.filter((p) => p.rule === 'action-item-unknown-tag');
     const converted = new ConvertedProblems();
     const document = new Snapshot('file:///d.md', 'markdown', 1, text);
-    const first = converted.diagnostic(document, problem, { analysis: 1, version: 1, index: 0 });
+    const first = converted.diagnostic(document, [problem], 0, { analysis: 1, version: 1, index: 0 });
     // A later version whose text is the same up to the problem: the same conversion, with its own data.
     const later = new Snapshot('file:///d.md', 'markdown', 2, `${text}- **Fix:** more.\n`);
-    const second = converted.diagnostic(later, problem, { analysis: 2, version: 2, index: 0 });
+    const second = converted.diagnostic(later, [problem], 0, { analysis: 2, version: 2, index: 0 });
     expect(second.range).toBe(first.range);
     expect(second.data).toEqual({ analysis: 2, version: 2, index: 0 });
     expect(first.data).toEqual({ analysis: 1, version: 1, index: 0 });
     // Another problem object (one an edit moved) is converted on its own document.
     const moved = { ...problem, range: { start: problem.range.start + 1, end: problem.range.end + 1 } };
     const shiftedText = `x${text}`;
-    expect(converted.diagnostic(new Snapshot('file:///d.md', 'markdown', 3, shiftedText), moved, { analysis: 3, version: 3, index: 0 }).range).toEqual(first.range);
+    expect(converted.diagnostic(new Snapshot('file:///d.md', 'markdown', 3, shiftedText), [moved], 0, { analysis: 3, version: 3, index: 0 }).range).toEqual(first.range);
   });
 });
 
 describe('shifted copies at the same lines and columns', () => {
+  const URL_OF = (problem: Problem) => (problem.rule === 'r' ? undefined : `https://x/${problem.rule}.md`);
+  /** The path a result takes: the worker's record, the pool's, then the publisher's conversions (each version published unless told). */
+  function publisher() {
+    const worker = new ProblemRecord();
+    const pool = new ProblemRecord();
+    const converted = new ConvertedProblems();
+    let version = 0;
+    return (text: string, problems: Problem[], publish = true) => {
+      version++;
+      const sent = worker.encode('u', text, problems);
+      const decoded = pool.decode('u', text, structuredClone(sent.problems), sent.shift && { ...sent.shift });
+      const document = new Snapshot('file:///d.md', 'markdown', version, text);
+      const data = (index: number) => ({ analysis: version, version, index });
+      const fresh = problems.map((problem, index) => toDiagnostic(document, problem, data(index), URL_OF(problem)));
+      const diagnostics = publish ? decoded.map((problem, index) => converted.diagnostic(document, decoded, index, data(index), URL_OF(problem))) : [];
+      return { decoded, diagnostics, fresh };
+    };
+  }
   const text = '# T\n\nline one\nline two\n\nfirst problem here\nnote\n';
   const at = (s: string, word: string) => s.indexOf(word);
   /** A problem on "problem" with a related note on "note" and a fix, found in `s`. */
@@ -191,24 +209,86 @@ describe('shifted copies at the same lines and columns', () => {
     fixes: [{ title: 'f', edits: [{ start: at(s, 'problem'), end: at(s, 'problem') + 7, newText: 'p' }] }],
     related: [{ range: { start: at(s, 'note'), end: at(s, 'note') + 4 }, message: 'see' }],
   });
+  /** The diagnostic of the problem before and after `edit`, and what converting it afresh gives. */
+  function across(before: string, after: string) {
+    const publish = publisher();
+    const [first] = publish(before, [problemIn(before)]).diagnostics;
+    const { diagnostics: [second], fresh: [expected], decoded } = publish(after, [problemIn(after)]);
+    const copy = decoded[0];
+    expect(JSON.stringify(second)).toBe(JSON.stringify(expected));
+    return { first, second, copy, decoded };
+  }
 
-  it('remembers the first problem of a line of copies, and keeps it for the very object again', () => {
-    const worker = new ProblemRecord();
-    const pool = new ProblemRecord();
-    const decode = (s: string) => {
-      const sent = worker.encode('u', s, [problemIn(s)]);
-      return pool.decode('u', s, structuredClone(sent.problems), sent.shift && { ...sent.shift });
-    };
-    const [original] = decode(text);
+  it('reuses the diagnostic when the edit is on an earlier line and adds or removes no line break', () => {
+    const { first, second, copy } = across(text, text.replace('line one', 'line xone'));
+    expect(copy.range.start).toBe(problemIn(text).range.start + 1);
+    expect(second.range).toBe(first.range);
+    expect(second.relatedInformation).toBe(first.relatedInformation);
+    // A line break replaced by another, the edit ending on an earlier line than the problem's.
+    const swapped = across(text, text.replace('one\nline', 'on\nxline'));
+    expect(swapped.second.range).toBe(swapped.first.range);
+  });
+
+  it('converts again when the edit adds a line break before the problem: it is one line down', () => {
+    const { first, second } = across(text, text.replace('line one', 'line\none'));
+    expect(second.range).not.toBe(first.range);
+    expect(second.range.start).toEqual({ line: first.range.start.line + 1, character: first.range.start.character });
+    expect(second.relatedInformation![0].location.range.start.line).toBe(first.relatedInformation![0].location.range.start.line + 1);
+  });
+
+  it('converts again when the edit removes a line break before the problem: it is one line up', () => {
+    const { first, second } = across(text, text.replace('one\nline', 'one line'));
+    expect(second.range.start).toEqual({ line: first.range.start.line - 1, character: first.range.start.character });
+  });
+
+  it('converts again when the edit is on the problem\'s own line, before it: its character moved', () => {
+    const { first, second } = across(text, text.replace('first ', 'first x'));
+    expect(second.range.start).toEqual({ line: first.range.start.line, character: first.range.start.character + 1 });
+    // The related note, on a later line, is where it was; the diagnostic is converted whole again.
+    expect(second.relatedInformation![0].location.range).toEqual(first.relatedInformation![0].location.range);
+  });
+
+  it('converts again when a character typed between \\r and \\n splits one line break in two', () => {
+    const crlf = text.replace('line one\n', 'line one\r\n');
+    const { first, second } = across(crlf, crlf.replace('\r\n', '\rx\n'));
+    expect(second.range.start.line).toBe(first.range.start.line + 1);
+  });
+
+  it('converts again a problem with any offset on the edited line: a related note\'s, or only its fix\'s', () => {
+    const onTwo = (s: string) => ({ start: at(s, 'two'), end: at(s, 'two') + 3 });
+    const variants = [
+      (s: string): Problem => ({ ...problemIn(s), related: [{ range: onTwo(s), message: 'see' }] }),
+      (s: string): Problem => ({ ...problemIn(s), related: undefined, fixes: [{ title: 'f', edits: [{ ...onTwo(s), newText: 'x' }] }] }),
+    ];
+    for (const problemIn of variants) {
+      const publish = publisher();
+      const [first] = publish(text, [problemIn(text)]).diagnostics;
+      const after = text.replace('line two', 'line xtwo');
+      const { diagnostics: [second], fresh: [expected], decoded } = publish(after, [problemIn(after)]);
+      expect(samePositionsAs(decoded, 0)).toBeUndefined();
+      expect(second.range).not.toBe(first.range);
+      expect(second).toEqual(expected);
+    }
+  });
+
+  it('shares one conversion along a line of copies, through versions never published', () => {
+    const publish = publisher();
+    const texts = [text, text.replace('one', 'xone'), text.replace('one', 'xxone'), text.replace('one', 'xxxone')];
+    const { decoded: [original], diagnostics: [first] } = publish(texts[0], [problemIn(texts[0])], false);
+    expect(first).toBeUndefined();
+    const second = publish(texts[1], [problemIn(texts[1])]);
+    const third = publish(texts[2], [problemIn(texts[2])], false);
+    const fourth = publish(texts[3], [problemIn(texts[3])]);
     // Each copy maps to the first problem of the line, not to the one before it (which it would keep alive, and so on back).
-    expect(samePositionsAs(decode(text.replace('one', 'xone')), 0)).toBe(original);
-    const third = decode(text.replace('one', 'xxone'));
-    expect(samePositionsAs(third, 0)).toBe(original);
-    const fourth = decode(`${text.replace('one', 'xxone')}x`);
-    expect(fourth[0]).toBe(third[0]);
-    expect(samePositionsAs(fourth, 0)).toBe(original);
-    // A line break before it: converted on its own.
-    expect(samePositionsAs(decode(text.replace('one', 'x\none')), 0)).toBeUndefined();
+    expect(samePositionsAs(third.decoded, 0)).toBe(original);
+    expect(samePositionsAs(fourth.decoded, 0)).toBe(original);
+    expect(fourth.diagnostics[0].range).toBe(second.diagnostics[0].range);
+    expect(fourth.diagnostics[0]).toEqual(fourth.fresh[0]);
+    // Typed after it, the problem comes back as the very same object: still converted once.
+    const fifth = publish(`${texts[3]}x`, [problemIn(texts[3])]);
+    expect(fifth.decoded[0]).toBe(fourth.decoded[0]);
+    expect(samePositionsAs(fifth.decoded, 0)).toBe(original);
+    expect(fifth.diagnostics[0].range).toBe(second.diagnostics[0].range);
   });
 
   it('finds where positions are kept: the next line start past the edit, if the lines before it are as many', () => {
@@ -224,5 +304,50 @@ describe('shifted copies at the same lines and columns', () => {
     const decoded = decodeProblems([problemIn(text)], { from: 5, delta: 1 }, [0]);
     expect(samePositionsAs(decoded, 0)).toBeUndefined();
     expect(samePositionsAs(decodeProblems([problemIn(text)], { from: 5, delta: 1 }, [0], 0), 0)).toEqual(problemIn(text));
+  });
+
+  it('equals a fresh conversion whatever the edits, line breaks and problems', () => {
+    const chunk = fc.constantFrom('a', 'bc', ' ', '\n', '\r\n', '\r', '\u00e9', '\u{1F600}', '- **x:** y\n');
+    const joined = (max: number) => fc.array(chunk, { maxLength: max }).map((parts) => parts.join(''));
+    const pair = fc.record({ a: fc.nat(), b: fc.nat() });
+    const spec = fc.record({ at: pair, notes: fc.option(fc.array(pair, { maxLength: 2 })), fix: fc.option(pair), rule: fc.constantFrom('r', 'q') });
+    // Mostly typing within a line (what reuses), sometimes line breaks in or out.
+    const typed = fc.array(fc.constantFrom('a', ' ', '\u00e9', '\u{1F600}'), { maxLength: 3 }).map((parts) => parts.join(''));
+    const insert = fc.oneof({ arbitrary: typed, weight: 2 }, { arbitrary: joined(3), weight: 1 });
+    const version = fc.record({ at: fc.nat(), remove: fc.oneof(fc.nat({ max: 2 }), fc.nat({ max: 8 })), insert, keep: fc.array(fc.boolean(), { minLength: 1, maxLength: 8 }), fresh: fc.array(spec, { maxLength: 2 }), publish: fc.boolean() });
+    type Pair = { a: number; b: number };
+    const range = ({ a, b }: Pair, s: string) => ({ start: a % (s.length + 1), end: a % (s.length + 1) + (b % (s.length + 1 - (a % (s.length + 1)))) });
+    const make = (p: { at: Pair; notes: Pair[] | null; fix: Pair | null; rule: string }, s: string): Problem => {
+      const problem: Problem = { rule: p.rule, severity: 'warning', message: `m${p.rule}`, range: range(p.at, s), fixes: p.fix ? [{ title: 't', edits: [{ ...range(p.fix, s), newText: 'n' }] }] : [] };
+      if (p.notes) problem.related = p.notes.map((note, i) => ({ range: range(note, s), message: `see ${i}` }));
+      return problem;
+    };
+    const inside = (problem: Problem, s: string) => !/-\d/.test(JSON.stringify(problem)) && Math.max(...[...JSON.stringify(problem).matchAll(/"(?:start|end)":(\d+)/g)].map((m) => Number(m[1]))) <= s.length;
+    let reused = 0;
+    fc.assert(
+      fc.property(joined(40), fc.array(spec, { maxLength: 6 }), fc.array(version, { minLength: 1, maxLength: 6 }), (start, specs, versions) => {
+        const publish = publisher();
+        let s = start;
+        let problems = specs.map((p) => make(p, s));
+        let seen = publish(s, problems).diagnostics;
+        for (const v of versions) {
+          const position = v.at % (s.length + 1);
+          const next = s.slice(0, position) + v.insert + s.slice(position + v.remove);
+          // What the engine would find again, moved as the delta moves it, and some problems of its own.
+          const shift = shiftBetween(s, next);
+          const carried = problems.filter((_, i) => v.keep[i % v.keep.length]).map((p) => shiftedProblem(p, shift)).filter((p) => inside(p, next));
+          problems = [...carried, ...v.fresh.map((p) => make(p, next))];
+          s = next;
+          const { diagnostics, fresh } = publish(s, problems, v.publish);
+          if (!v.publish) continue;
+          diagnostics.forEach((diagnostic, i) => expect(JSON.stringify(diagnostic)).toBe(JSON.stringify(fresh[i])));
+          reused += diagnostics.filter((d) => seen.some((e) => e.range === d.range)).length;
+          seen = diagnostics;
+        }
+      }),
+      { numRuns: 400 },
+    );
+    // The property says nothing if no diagnostic was ever reused.
+    expect(reused).toBeGreaterThan(10);
   });
 });

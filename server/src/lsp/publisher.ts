@@ -26,7 +26,7 @@ export class DiagnosticsPublisher {
     const { ruleDocsUrl, RULES_BY_NAME } = engine();
     const shown = entry.analysis.problems.map((problem, index) => ({ problem, index })).filter(({ index }) => !hold.has(index));
     const diagnostics = shown.map(({ problem, index }) =>
-      this.converted.diagnostic(entry.document, problem, { analysis: entry.id, version: entry.version, index }, RULES_BY_NAME.has(problem.rule) ? ruleDocsUrl(problem.rule) : undefined),
+      this.converted.diagnostic(entry.document, entry.analysis.problems, index, { analysis: entry.id, version: entry.version, index }, RULES_BY_NAME.has(problem.rule) ? ruleDocsUrl(problem.rule) : undefined),
     );
     this.connection.sendDiagnostics({ uri: entry.uri, version: versioned ? entry.version : undefined, diagnostics });
     this.counts.set(entry.uri, diagnostics.length);
