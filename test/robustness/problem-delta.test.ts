@@ -150,6 +150,23 @@ describe('the worker pool sends deltas', () => {
     const outcome = await pool.run(request(text));
     expect(outcome.status === 'done' && outcome.value.analysis.problems).toEqual(engine.analyze(text).problems);
   });
+
+  it('marks the problems an edit on an earlier line left at their lines and columns', async () => {
+    pool = new WorkerPool({ file: join(ROOT, 'dist/analysis-worker.cjs'), size: 1 });
+    const problemsOf = async (text: string) => {
+      const outcome = await pool!.run(request(text));
+      return outcome.status === 'done' ? outcome.value.analysis.problems : [];
+    };
+    const text = doc(TAGS);
+    const first = await problemsOf(text);
+    // The action items after the edit, and the missing sections before it whose fixes insert after it.
+    const typed = await problemsOf(text.replace('Slow.', 'Slower.'));
+    const copies = typed.flatMap((problem, index) => (first.includes(problem) ? [] : [index]));
+    expect(copies.length).toBeGreaterThanOrEqual(TAGS.length);
+    for (const index of copies) expect(samePositionsAs(typed, index)).toBeDefined();
+    const broken = await problemsOf(text.replace('Slow.', 'Slow\ner.'));
+    broken.forEach((_, index) => expect(samePositionsAs(broken, index)).toBeUndefined());
+  });
 });
 
 describe('converted problems', () => {
@@ -269,6 +286,25 @@ describe('shifted copies at the same lines and columns', () => {
       expect(second.range).not.toBe(first.range);
       expect(second).toEqual(expected);
     }
+  });
+
+  it('reuses the diagnostic of a problem before the edit that only its fix puts after it', () => {
+    const publish = publisher();
+    const heading = (s: string): Problem => ({ rule: 'q', severity: 'error', message: 'm', range: { start: 0, end: 3 }, fixes: [{ title: 'f', edits: [{ start: at(s, 'note'), end: at(s, 'note'), newText: 'x' }] }] });
+    const [first] = publish(text, [heading(text)]).diagnostics;
+    const after = text.replace('line one', 'line xone');
+    const { diagnostics: [second], fresh: [expected] } = publish(after, [heading(after)]);
+    expect(second.range).toBe(first.range);
+    expect(second).toEqual(expected);
+    // One whose end was in what the edit removed, and moved back before the edit: not before it in the text it was found in.
+    const again = publisher();
+    const spanning = (end: number): Problem => ({ rule: 'q', severity: 'error', message: 'm', range: { start: 0, end }, fixes: [] });
+    const cut = '# T\n\nab\ncd\n';
+    again(cut, [spanning(cut.indexOf('cd'))]);
+    const shorter = cut.replace('ab\ncd', 'ab');
+    const { diagnostics: [moved], fresh: [fresh], decoded } = again(shorter, [spanning(cut.indexOf('cd') + shorter.length - cut.length)]);
+    expect(samePositionsAs(decoded, 0)).toBeUndefined();
+    expect(moved).toEqual(fresh);
   });
 
   it('shares one conversion along a line of copies, through versions never published', () => {

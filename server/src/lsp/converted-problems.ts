@@ -1,9 +1,10 @@
 // Diagnostics converted once per problem object. The worker's delta (node/problem-delta.ts) hands
 // back the very same object for a problem that sits before an edit, and the text before the edit
-// is the same, so its positions are too; a shifted copy that kept every line and column (the edit
-// was on an earlier line and added or removed no line break) shares the conversion of the problem
-// it was copied from. Only the problems the edit really moved or made are converted again (1,300
-// conversions per keystroke otherwise). Problems are never mutated once analysed.
+// is the same, so its positions are too; a shifted copy that kept every line and column (each of
+// its offsets is before the edit or on a later line, and the edit added or removed no line break)
+// shares the conversion of the problem it was copied from. Only the problems the edit really moved
+// or made are converted again (1,300 conversions per keystroke otherwise). Problems are never
+// mutated once analysed.
 import type { Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Problem } from '../engine-entry.js';

@@ -127,11 +127,13 @@ export function encodeProblems(previous: readonly Problem[], shift: Shift, probl
   });
 }
 
-/** Whether every offset of the problem (its range, its fixes' edits, its related notes) is at or past `at`. */
-function allFrom(problem: Problem, at: number): boolean {
-  if (problem.range.start < at || problem.range.end < at) return false;
-  for (const fix of problem.fixes) for (const edit of fix.edits) if (edit.start < at || edit.end < at) return false;
-  for (const note of problem.related ?? []) if (note.range.start < at || note.range.end < at) return false;
+const outside = (offset: number, from: number, to: number) => offset < from || offset >= to;
+
+/** Whether every offset of the problem (its range, its fixes' edits, its related notes) is before `from` or at or past `to`. */
+function allOutside(problem: Problem, from: number, to: number): boolean {
+  if (!outside(problem.range.start, from, to) || !outside(problem.range.end, from, to)) return false;
+  for (const fix of problem.fixes) for (const edit of fix.edits) if (!outside(edit.start, from, to) || !outside(edit.end, from, to)) return false;
+  for (const note of problem.related ?? []) if (!outside(note.range.start, from, to) || !outside(note.range.end, from, to)) return false;
   return true;
 }
 
@@ -185,8 +187,10 @@ export function decodeProblems(previous: readonly Problem[], shift: Shift, encod
     const problem = previous[entry];
     if (!problem) throw new Error(`the analysis worker referred to problem ${entry}, which it never sent`);
     const copy = shiftedProblem(problem, shift);
-    // The very object again (before the edit) keeps its original too: its conversion is filed under that.
-    const original = copy === problem ? earlier?.[entry] : allFrom(copy, keptFrom) ? (earlier?.[entry] ?? problem) : undefined;
+    // A copy keeps its place when each offset is before the edit (it did not move) or moves to
+    // keptFrom or past it: told on the original, as in the copy an offset in what the edit removed
+    // may have moved before it. The very object again keeps its original, its conversion filed under that.
+    const original = copy === problem ? earlier?.[entry] : allOutside(problem, shift.from, keptFrom - shift.delta) ? (earlier?.[entry] ?? problem) : undefined;
     if (original) (originals[index] = original), (copies = true);
     return copy;
   });
