@@ -342,6 +342,23 @@ describe('shifted copies at the same lines and columns', () => {
     expect(samePositionsAs(decodeProblems([problemIn(text)], { from: 5, delta: 1 }, [0], 0), 0)).toEqual(problemIn(text));
   });
 
+  it('places by the change it is handed only when that is from the text it holds', () => {
+    const after = text.replace('one', 'xone');
+    const from = text.indexOf('one');
+    const placed = (change: Parameters<ProblemRecord['decode']>[4]) => {
+      const worker = new ProblemRecord();
+      const pool = new ProblemRecord();
+      pool.decode('u', text, worker.encode('u', text, [problemIn(text)]).problems, undefined);
+      const sent = worker.encode('u', after, [problemIn(after)]);
+      return samePositionsAs(pool.decode('u', after, sent.problems, sent.shift, change), 0) !== undefined;
+    };
+    expect(placed(undefined)).toBe(true);
+    expect(placed({ before: text, from, oldEnd: from, newEnd: from + 1 })).toBe(true);
+    // One that would put the edit's end past the problem: from another text, so not used.
+    expect(placed({ before: 'other', from, oldEnd: text.length, newEnd: after.length })).toBe(true);
+    expect(placed({ before: text, from, oldEnd: text.length, newEnd: after.length })).toBe(false);
+  });
+
   it('equals a fresh conversion whatever the edits, line breaks and problems', () => {
     const chunk = fc.constantFrom('a', 'bc', ' ', '\n', '\r\n', '\r', '\u00e9', '\u{1F600}', '- **x:** y\n');
     const joined = (max: number) => fc.array(chunk, { maxLength: max }).map((parts) => parts.join(''));

@@ -4,7 +4,7 @@
 // the change. Import-free but for core's text-change.ts: the worker (analysis-worker.ts) encodes,
 // the pool (worker-pool.ts) decodes, each against its own record of what went across last.
 import type { Fix, Problem, Range, RelatedInformation, TextEdit } from '../core/index.js';
-import { commonPrefix, textChange, type KnownChange } from '../core/parse/text-change.js';
+import { commonPrefix, textChange, type KnownChange, type TextChange } from '../core/parse/text-change.js';
 
 /** Where two texts start to differ, and by how much the rest moved: offsets ≥ `from` move by `delta`. */
 export interface Shift {
@@ -160,8 +160,8 @@ function startsLine(text: string, at: number): boolean {
  * moved by `shift`: the start of the line after the edit's last, when the edit added or removed no
  * line break. Undefined when it did, or when there is no line after it.
  */
-export function samePositionsFrom(before: string, after: string, shift: Shift): number | undefined {
-  const { from, oldEnd, newEnd } = textChange(before, after);
+export function samePositionsFrom(before: string, after: string, shift: Shift, change: TextChange = textChange(before, after)): number | undefined {
+  const { from, oldEnd, newEnd } = change;
   if (from !== shift.from || newEnd - oldEnd !== shift.delta) return undefined;
   // A line start outside before[from, oldEnd] and after[from, newEnd] reads only the common prefix
   // or suffix around it, so it is in both texts: lines keep their numbers past the edit when these agree.
@@ -215,11 +215,15 @@ export class ProblemRecord {
     return { problems: encoded, shift };
   }
 
-  /** Without a `shift` the problems came whole. */
-  decode(uri: string, text: string, encoded: EncodedProblems, shift: Shift | undefined): Problem[] {
+  /**
+   * Without a `shift` the problems came whole. `change`: the change from `change.before` to `text`,
+   * if the caller knows it (the pool posted the text as it); used when that is the text before.
+   */
+  decode(uri: string, text: string, encoded: EncodedProblems, shift: Shift | undefined, change?: TextChange & { before: string }): Problem[] {
     const before = this.last.get(uri);
     if (shift && !before) throw new Error('the analysis worker sent a delta on problems never received');
-    const problems = shift && before ? decodeProblems(before.problems, shift, encoded, samePositionsFrom(before.text, text, shift)) : (encoded as Problem[]);
+    const known = change && change.before === before?.text ? change : undefined;
+    const problems = shift && before ? decodeProblems(before.problems, shift, encoded, samePositionsFrom(before.text, text, shift, known)) : (encoded as Problem[]);
     this.last.set(uri, { text, problems });
     return problems;
   }

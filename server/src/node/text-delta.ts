@@ -23,6 +23,11 @@ export function editBetween(before: string, after: string): Omit<TextEdit, 'base
 export class TextRecord {
   private readonly last = new Map<string, { job: number; text: string; came?: KnownChange }>();
 
+  /** The text last posted or received. */
+  textOf(uri: string): string | undefined {
+    return this.last.get(uri)?.text;
+  }
+
   /** The pool's side: the edit to post for job `job`'s `text`, or undefined to post the text whole. */
   encode(uri: string, job: number, text: string): TextEdit | undefined {
     const before = this.last.get(uri);
