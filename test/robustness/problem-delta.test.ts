@@ -353,10 +353,10 @@ describe('shifted copies at the same lines and columns', () => {
       return samePositionsAs(pool.decode('u', after, sent.problems, sent.shift, change), 0) !== undefined;
     };
     expect(placed(undefined)).toBe(true);
-    expect(placed({ before: text, from, oldEnd: from, newEnd: from + 1 })).toBe(true);
+    expect(placed({ before: text, change: { from, oldEnd: from, newEnd: from + 1 } })).toBe(true);
     // One that would put the edit's end past the problem: from another text, so not used.
-    expect(placed({ before: 'other', from, oldEnd: text.length, newEnd: after.length })).toBe(true);
-    expect(placed({ before: text, from, oldEnd: text.length, newEnd: after.length })).toBe(false);
+    expect(placed({ before: 'other', change: { from, oldEnd: text.length, newEnd: after.length } })).toBe(true);
+    expect(placed({ before: text, change: { from, oldEnd: text.length, newEnd: after.length } })).toBe(false);
   });
 
   it('equals a fresh conversion whatever the edits, line breaks and problems', () => {

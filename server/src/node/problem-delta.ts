@@ -216,13 +216,13 @@ export class ProblemRecord {
   }
 
   /**
-   * Without a `shift` the problems came whole. `change`: the change from `change.before` to `text`,
-   * if the caller knows it (the pool posted the text as it); used when that is the text before.
+   * Without a `shift` the problems came whole. `came`: how `text` came from `came.before`, if the
+   * caller knows it (the pool posted the text as that edit); used when that is the text before.
    */
-  decode(uri: string, text: string, encoded: EncodedProblems, shift: Shift | undefined, change?: TextChange & { before: string }): Problem[] {
+  decode(uri: string, text: string, encoded: EncodedProblems, shift: Shift | undefined, came?: KnownChange): Problem[] {
     const before = this.last.get(uri);
     if (shift && !before) throw new Error('the analysis worker sent a delta on problems never received');
-    const known = change && change.before === before?.text ? change : undefined;
+    const known = came && came.before === before?.text ? came.change : undefined;
     const problems = shift && before ? decodeProblems(before.problems, shift, encoded, samePositionsFrom(before.text, text, shift, known)) : (encoded as Problem[]);
     this.last.set(uri, { text, problems });
     return problems;

@@ -3,7 +3,7 @@
 // one character. Import-free but for core's text-change.ts: the pool (worker-pool.ts) encodes,
 // the worker (analysis-worker.ts) decodes. An edit names the job whose text it applies to; a worker that does not hold that text
 // asks for the whole text again, so the two records never need to be kept in step by hand.
-import { textChange, type KnownChange } from '../core/parse/text-change.js';
+import { textChange, type KnownChange, type TextChange } from '../core/parse/text-change.js';
 
 /** The text is base[0, start) + insert + base[end, ∞), base being the text of job `base`. */
 export interface TextEdit {
@@ -19,20 +19,18 @@ export function editBetween(before: string, after: string): Omit<TextEdit, 'base
   return { start: from, end: oldEnd, insert: after.slice(from, newEnd) };
 }
 
+const changeMadeBy = (edit: TextEdit): TextChange => ({ from: edit.start, oldEnd: edit.end, newEnd: edit.start + edit.insert.length });
+
 /** Per document, the last text posted or received and the job it came with. */
 export class TextRecord {
   private readonly last = new Map<string, { job: number; text: string; came?: KnownChange }>();
 
-  /** The text last posted or received. */
-  textOf(uri: string): string | undefined {
-    return this.last.get(uri)?.text;
-  }
-
   /** The pool's side: the edit to post for job `job`'s `text`, or undefined to post the text whole. */
   encode(uri: string, job: number, text: string): TextEdit | undefined {
     const before = this.last.get(uri);
-    this.last.set(uri, { job, text });
-    return before && { base: before.job, ...editBetween(before.text, text) };
+    const edit = before && { base: before.job, ...editBetween(before.text, text) };
+    this.last.set(uri, { job, text, came: before && edit && { before: before.text, change: changeMadeBy(edit) } });
+    return edit;
   }
 
   /** The worker's side: job `job`'s text, or undefined when the edit is on a text it does not hold (the pool then posts it whole). */
@@ -42,16 +40,16 @@ export class TextRecord {
       const before = this.last.get(uri);
       if (!before || before.job !== edit.base || edit.end > before.text.length) return undefined;
       text = before.text.slice(0, edit.start) + edit.insert + before.text.slice(edit.end);
-      came = { before: before.text, change: { from: edit.start, oldEnd: edit.end, newEnd: edit.start + edit.insert.length } };
+      came = { before: before.text, change: changeMadeBy(edit) };
     }
     this.last.set(uri, { job, text, came });
     return text;
   }
 
   /**
-   * How the document's latest text came from the one before, when it came as an edit: the pool
-   * computed the edit as the texts' common prefix and suffix (editBetween), so it is the change
-   * `textChange` would find, and the worker need not compare the texts again.
+   * How the document's latest text came from the one before, when it went across as an edit: the
+   * pool computed the edit as the texts' common prefix and suffix (editBetween), so it is the
+   * change `textChange` would find, and neither side need compare the texts again.
    */
   changeOf(uri: string): KnownChange | undefined {
     return this.last.get(uri)?.came;

@@ -7,7 +7,7 @@ import { Worker } from 'node:worker_threads';
 import { restoreText, type AnalysisOutcome, type AnalysisRequest, type AnalysisRunner, type AnalyzeResult, type ResultOf, type WorkerMessage, type WorkerReply } from './analysis-jobs.js';
 import { ProblemRecord, type Shift } from './problem-delta.js';
 import { TextRecord, type TextEdit } from './text-delta.js';
-import type { TextChange } from '../core/parse/text-change.js';
+import type { KnownChange } from '../core/parse/text-change.js';
 
 export interface PoolOptions {
   /** The worker bundle, dist/analysis-worker.cjs. */
@@ -34,7 +34,7 @@ interface Job {
   /** Fires at HARD_CAP budgets, progress or not. */
   cap?: NodeJS.Timeout;
   /** The change its text was posted as, from the text posted before: its problems are placed by it (problem-delta.ts). */
-  change?: TextChange & { before: string };
+  change?: KnownChange;
 }
 
 /**
@@ -140,10 +140,9 @@ export class WorkerPool implements AnalysisRunner {
     const { request } = job;
     let edit: TextEdit | undefined;
     if (request.kind === 'analyze' && request.keepCache) {
-      const before = slot.texts.textOf(request.uri);
       edit = slot.texts.encode(request.uri, job.id, request.text);
       // Kept for the result: finding the change again, for where its problems kept their place, cost ~0.2 ms a keystroke of 1 MB.
-      if (edit && before !== undefined) job.change = { before, from: edit.start, oldEnd: edit.end, newEnd: edit.start + edit.insert.length };
+      job.change = slot.texts.changeOf(request.uri);
     }
     slot.worker.postMessage((edit ? { id: job.id, request: { ...request, text: '' }, edit } : { id: job.id, request }) satisfies WorkerMessage);
   }
