@@ -122,4 +122,25 @@ describe('analysis jobs', () => {
     expect(seen[2]).not.toBe(seen[0]);
     expect(seen[2]).toMatchObject({ name: 'other' });
   });
+
+  it('lets go of a document’s held model as its next analysis starts, so a collection during it need not keep that model', () => {
+    let analyses = 0;
+    const engine: AnalysisEngine = {
+      ...Core,
+      analyze: (text, options) => {
+        analyses++;
+        if (analyses === 2) {
+          // While the second analysis runs, the first one's model is no longer held.
+          expect(jobs.run({ kind: 'model', uri: 'file:///a.md', key: 1, text: '', options: {}, timeoutMs: 1000 }).postmortem).toBeNull();
+        }
+        return Core.analyze(text, options);
+      },
+    };
+    const jobs: AnalysisJobs = new AnalysisJobs(engine, () => {}, 0);
+    const open = (key: number) => jobs.run({ ...request('file:///a.md', CLEAN), keepCache: true, key });
+    expect(open(1).modelHeld).toBe(true);
+    expect(jobs.run({ kind: 'model', uri: 'file:///a.md', key: 1, text: '', options: {}, timeoutMs: 1000 }).postmortem).not.toBeNull();
+    expect(open(2).modelHeld).toBe(true);
+    expect(analyses).toBe(2);
+  });
 });

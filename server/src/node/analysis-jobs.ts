@@ -200,10 +200,12 @@ export class AnalysisJobs {
         if (!cache && request.keepCache) this.caches.set(request.uri, (cache = new this.Cache()));
         cache ??= this.coldCache(request.text);
         if (came && cache) cache.knownChange(came.before, request.text, came.change);
+        // Let go of the model before, so that the collector running during this analysis finds
+        // it dead rather than copying its ~10 MB once more (its version is not the latest now).
+        this.models.delete(request.uri);
         const started = performance.now();
         const analysis = engine.analyze(request.text, { ...request.options, cache });
         const ms = performance.now() - started;
-        this.models.delete(request.uri);
         if (request.keepCache && request.key !== undefined && analysis.postmortem && request.text.length >= this.holdModelsFrom) {
           this.models.set(request.uri, { key: request.key, postmortem: analysis.postmortem });
           return { analysis: { ...analysis, postmortem: null }, ms, modelHeld: true };
