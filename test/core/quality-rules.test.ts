@@ -205,6 +205,18 @@ describe('front-matter-unreadable', () => {
       expect(problem.message).toMatch(/^The front matter cannot be read \(Nested mappings are not allowed in compact mappings\), so none of it counts: not its template, title or fields\. A value with ": " in it needs quotes/);
     }
   });
+  it('finds the line with old Mac line endings (a lone \\r) too, never between a \\r and its \\n, and offers no fix there', () => {
+    // Found by the engine properties (seed -334866592): the opening fence ended in a lone \r.
+    const mixed = '---\rtitle: [unclosed\r\n\n1. [X] **X:**    \r\nImpact\r---\r\n';
+    const [problem] = problems(mixed);
+    expect(problem.range).toEqual({ start: 23, end: 40 });
+    const lone = ['---', 'template: default', 'title: Postmortem: Disk full', '---', body].join('\r');
+    const [colon] = problems(lone);
+    // Where the YAML parser stopped, to the end of that line.
+    expect(lone.slice(colon.range.start, colon.range.end)).toBe('default');
+    expect(lone[colon.range.end]).toBe('\r');
+    expect(colon.fixes).toEqual([]);
+  });
   it('reports a repeated key at the second one, and a list or a lone value as not key: value lines', () => {
     const repeated = `---\nseverity: SEV-1\nseverity: SEV-2\n---\n${body}`;
     const [dup] = problems(repeated);

@@ -1,6 +1,6 @@
 import type { Fix, Postmortem } from '../types.js';
 import type { Rule } from './rule.js';
-import { parseFrontMatterYaml } from '../parse/metadata.js';
+import { parseFrontMatterYaml, yamlStartOf } from '../parse/metadata.js';
 import { applyEdits } from '../fixes/apply.js';
 
 // `title: Postmortem: Disk full`: a key, then a plain value with ": " in it (a comment after it kept).
@@ -15,8 +15,10 @@ function quoteValues(text: string, frontMatter: NonNullable<Postmortem['frontMat
   // The block starts the file, so where it ends is its size.
   if (frontMatter.range.end > FIXED_FRONT_MATTER_LIMIT) return undefined;
   // The lines between the fences; each ends with a line break, the last one too.
-  const yamlStart = text.indexOf('\n', frontMatter.range.start) + 1;
+  const yamlStart = yamlStartOf(text, frontMatter.range);
   const block = text.slice(yamlStart, text.lastIndexOf('\n', frontMatter.range.end - 1) + 1);
+  // Lines read by their \n: a block with old Mac line endings (a lone \r) gets no fix.
+  if (/\r(?!\n)/.test(text.slice(frontMatter.range.start, frontMatter.range.end))) return undefined;
   const edits: Fix['edits'] = [];
   for (let at = 0; at < block.length; ) {
     const lineEnd = block.indexOf('\n', at);
