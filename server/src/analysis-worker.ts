@@ -2,12 +2,11 @@
 // answers AnalysisJobs requests one at a time. Its parse caches live here, not on the thread that
 // speaks LSP; when an analysis runs over budget the whole thread is terminated (node/worker-pool.ts).
 import { createRequire } from 'node:module';
-import { getHeapStatistics } from 'node:v8';
 import { parentPort } from 'node:worker_threads';
 import { AnalysisJobs, withoutText, type AnalysisEngine, type AnalysisRequest, type AnalyzeResult, type WorkerMessage, type WorkerReply } from './node/analysis-jobs.js';
 import { ProblemRecord } from './node/problem-delta.js';
 import { TextRecord } from './node/text-delta.js';
-import { IdleCollector, type Collector } from './node/idle-collect.js';
+import { collectWhenIdle, type Collector } from './node/idle-collect.js';
 import type { KnownChange } from './core/parse/text-change.js';
 
 /** Below this a model crosses with its analysis (a few ms); a bigger one waits to be asked for. */
@@ -28,7 +27,7 @@ if (parentPort) {
     const { problems, shift } = sent.encode(request.uri, request.text, analysis.problems, came);
     return shift ? { ...(result as AnalyzeResult), analysis: { ...analysis, problems }, problemsShift: shift } : result;
   };
-  const idle = new IdleCollector((globalThis as { gc?: Collector }).gc, () => getHeapStatistics().used_heap_size, setImmediate);
+  const collect = (globalThis as { gc?: Collector }).gc;
   // Posted from inside the analysis: the port sends at once, without waiting for this thread's event loop.
   const jobs = new AnalysisJobs(load('./engine.cjs') as AnalysisEngine, () => port.postMessage({ progress: current } satisfies WorkerReply), MODEL_INLINE_CHARS);
   port.on('message', (message: WorkerMessage) => {
@@ -54,7 +53,7 @@ if (parentPort) {
       reply = { id: message.id, ok: false, message: error instanceof Error ? error.message : String(error) };
     }
     port.postMessage(reply);
-    if (request.kind === 'analyze' && request.keepCache) idle.answered(request.text.length, () => current === message.id);
+    if (request.kind === 'analyze' && request.keepCache) collectWhenIdle(collect, request.text.length, () => current === message.id, setImmediate);
   });
   // Jobs are timed from here on: loading the engine is not any document's fault.
   port.postMessage({ ready: true });

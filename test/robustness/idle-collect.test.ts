@@ -1,70 +1,43 @@
-// The analysis worker collects between keystrokes, after a big document's answer is posted
-// (node/idle-collect.ts): the young generation each time, the whole heap once it has grown, and
-// never ahead of a request that has arrived.
+// The analysis worker collects its young generation between keystrokes, after a big document's
+// answer is posted (node/idle-collect.ts), and never ahead of a request that has arrived.
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
-import { IDLE_COLLECT_FROM_CHARS, IDLE_MAJOR_GROWTH_BYTES, IdleCollector, type Collector } from '../../server/src/node/idle-collect.js';
+import { collectWhenIdle, IDLE_COLLECT_FROM_CHARS, type Collector } from '../../server/src/node/idle-collect.js';
 import { createWorkerRunner } from '../../server/src/lsp/worker-runner.js';
 
-const BIG = IDLE_COLLECT_FROM_CHARS;
-
-function fixture(collector: 'exposed' | 'absent' = 'exposed') {
-  const calls: string[] = [];
+function recorder() {
+  const calls: unknown[] = [];
   const pending: (() => void)[] = [];
-  const heap = { used: 100e6 };
-  const collect: Collector = ({ type }) => {
-    calls.push(type);
-    // A full collection leaves what is live.
-    if (type === 'major') heap.used = 60e6;
-  };
-  const idle = new IdleCollector(collector === 'exposed' ? collect : undefined, () => heap.used, (run) => void pending.push(run));
-  return { calls, pending, heap, idle, turn: () => pending.splice(0).forEach((run) => run()) };
+  const collect: Collector = (options) => void calls.push(options);
+  return { calls, pending, collect, later: (run: () => void) => void pending.push(run), turn: () => pending.splice(0).forEach((run) => run()) };
 }
 
 describe('collecting between keystrokes', () => {
-  it('collects on the next turn after a big document’s answer, not during it', () => {
-    const f = fixture();
-    f.idle.answered(BIG, () => true);
-    expect(f.calls).toEqual([]);
-    f.turn();
-    expect(f.calls).toHaveLength(1);
-  });
-
-  it('collects the young generation, and all of the heap once it has grown past what the last full collection left', () => {
-    const f = fixture();
-    const answer = (grownBy: number) => {
-      f.heap.used += grownBy;
-      f.idle.answered(BIG, () => true);
-      f.turn();
-    };
-    answer(0);
-    expect(f.calls).toEqual(['major']);
-    answer(IDLE_MAJOR_GROWTH_BYTES / 2);
-    answer(IDLE_MAJOR_GROWTH_BYTES / 2 - 1);
-    expect(f.calls).toEqual(['major', 'minor', 'minor']);
-    answer(1);
-    expect(f.calls).toEqual(['major', 'minor', 'minor', 'major']);
-    answer(1);
-    expect(f.calls.at(-1)).toBe('minor');
+  it('collects the young generation on the next turn after a big document’s answer, not during it', () => {
+    const r = recorder();
+    collectWhenIdle(r.collect, IDLE_COLLECT_FROM_CHARS, () => true, r.later);
+    expect(r.calls).toEqual([]);
+    r.turn();
+    expect(r.calls).toEqual([{ type: 'minor' }]);
   });
 
   it('leaves a small document to the collector, and lets a request that came in go first', () => {
-    const f = fixture();
-    f.idle.answered(BIG - 1, () => true);
-    f.idle.answered(BIG, () => false);
-    f.turn();
-    expect(f.calls).toEqual([]);
+    const r = recorder();
+    collectWhenIdle(r.collect, IDLE_COLLECT_FROM_CHARS - 1, () => true, r.later);
+    collectWhenIdle(r.collect, IDLE_COLLECT_FROM_CHARS, () => false, r.later);
+    r.turn();
+    expect(r.calls).toEqual([]);
   });
 
   it('does nothing where V8 does not expose its collector', () => {
-    const f = fixture('absent');
-    f.idle.answered(10 * BIG, () => true);
-    expect(f.pending).toEqual([]);
+    const r = recorder();
+    collectWhenIdle(undefined, 10 * IDLE_COLLECT_FROM_CHARS, () => true, r.later);
+    expect(r.pending).toEqual([]);
   });
 
-  it('the language server’s runner exposes the collector to workers made after it, both kinds', async () => {
+  it('the language server’s runner exposes the collector to workers made after it', async () => {
     createWorkerRunner().dispose();
-    const worker = new Worker("gc({ type: 'minor' }); gc({ type: 'major' }); require('node:worker_threads').parentPort.postMessage('collected')", { eval: true });
+    const worker = new Worker("gc({ type: 'minor' }); require('node:worker_threads').parentPort.postMessage('collected')", { eval: true });
     const answer = await new Promise((resolve, reject) => worker.once('message', resolve).once('error', reject));
     await worker.terminate();
     expect(answer).toBe('collected');
