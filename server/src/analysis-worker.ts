@@ -38,7 +38,6 @@ if (parentPort) {
       return;
     }
     let reply: WorkerReply;
-    let ms = 0;
     current = message.id;
     let { request } = message;
     let came: KnownChange | undefined;
@@ -49,14 +48,12 @@ if (parentPort) {
       came = texts.changeOf(request.uri);
     }
     try {
-      const result = jobs.run(request, came);
-      ms = (result as Partial<AnalyzeResult>).ms ?? 0;
-      reply = { id: message.id, ok: true, result: asDelta(request, withoutText(result, request.text), came) };
+      reply = { id: message.id, ok: true, result: asDelta(request, withoutText(jobs.run(request, came), request.text), came) };
     } catch (error) {
       reply = { id: message.id, ok: false, message: error instanceof Error ? error.message : String(error) };
     }
     port.postMessage(reply);
-    if (request.kind === 'analyze' && request.keepCache) collectWhenIdle(collect, request.text.length, ms, () => current === message.id, setImmediate);
+    if (request.kind === 'analyze' && request.keepCache) collectWhenIdle(collect, request.text.length, () => current === message.id, setImmediate);
   });
   // Jobs are timed from here on: loading the engine is not any document's fault.
   port.postMessage({ ready: true });
