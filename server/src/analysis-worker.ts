@@ -6,7 +6,6 @@ import { parentPort } from 'node:worker_threads';
 import { AnalysisJobs, withoutText, type AnalysisEngine, type AnalysisRequest, type AnalyzeResult, type WorkerMessage, type WorkerReply } from './node/analysis-jobs.js';
 import { ProblemRecord } from './node/problem-delta.js';
 import { TextRecord } from './node/text-delta.js';
-import { collectWhenIdle, type Collector } from './node/idle-collect.js';
 import type { KnownChange } from './core/parse/text-change.js';
 
 /** Below this a model crosses with its analysis (a few ms); a bigger one waits to be asked for. */
@@ -27,7 +26,6 @@ if (parentPort) {
     const { problems, shift } = sent.encode(request.uri, request.text, analysis.problems, came);
     return shift ? { ...(result as AnalyzeResult), analysis: { ...analysis, problems }, problemsShift: shift } : result;
   };
-  const collect = (globalThis as { gc?: Collector }).gc;
   // Posted from inside the analysis: the port sends at once, without waiting for this thread's event loop.
   const jobs = new AnalysisJobs(load('./engine.cjs') as AnalysisEngine, () => port.postMessage({ progress: current } satisfies WorkerReply), MODEL_INLINE_CHARS);
   port.on('message', (message: WorkerMessage) => {
@@ -53,7 +51,6 @@ if (parentPort) {
       reply = { id: message.id, ok: false, message: error instanceof Error ? error.message : String(error) };
     }
     port.postMessage(reply);
-    if (request.kind === 'analyze' && request.keepCache) collectWhenIdle(collect, request.text.length, () => current === message.id, setImmediate);
   });
   // Jobs are timed from here on: loading the engine is not any document's fault.
   port.postMessage({ ready: true });
