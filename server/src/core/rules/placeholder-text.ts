@@ -5,6 +5,7 @@ import { hasContent } from './section-content.js';
 import { inVerbatim } from '../parse/verbatim.js';
 import { isPlaceholderValue } from '../placeholder-words.js';
 import { templateFields } from '../fields.js';
+import { furthestReach } from './furthest-reach.js';
 
 // TODO is an action-item tag, never a placeholder.
 const WORDS = ['TBD', 'TBA', 'TBC', 'lorem ipsum'];
@@ -18,19 +19,32 @@ export const placeholderText: Rule = {
   fixable: false,
   check({ postmortem, template, text, report }) {
     const spans = postmortem.verbatim ?? [];
+    // Whether a finding is inside one reported before (an empty range covers its first character).
+    // Each pass below asks in the order of the text, and reports only where it asks: what it reports
+    // starts at or before what it asks next. So a pass sweeps what was reported before it, by start,
+    // and keeps the furthest reach of its own findings.
     const reported: Range[] = [];
+    const reachOf = (r: Range) => Math.max(r.end, r.start + 1);
+    let before: (at: number) => number = () => -Infinity;
+    let found = -Infinity;
+    const newPass = () => {
+      before = furthestReach(reported, reachOf);
+      found = -Infinity;
+    };
+    const taken = (start: number, end: number) => Math.max(before(start), found) >= end;
     const add = (range: Range, message: string) => {
       reported.push(range);
+      found = Math.max(found, reachOf(range));
       report({ range, message });
     };
     for (const [range, message] of fieldPlaceholders(postmortem, template)) add(range, message);
-    const taken = (start: number, end: number) => reported.some((r) => r.start <= start && end <= Math.max(r.end, r.start + 1));
-    // Times like "TBD" are timeline-unreadable's to report.
-    const timeRanges = postmortem.timeline.map((entry) => entry.timeRange);
-    const inTime = (start: number) => timeRanges.some((r) => r.start <= start && start < r.end);
+    // Times like "TBD" are timeline-unreadable's to report; swept only once a word is found.
+    let timeReach: ((at: number) => number) | undefined;
+    const inTime = (start: number) => (timeReach ??= furthestReach(postmortem.timeline.map((entry) => entry.timeRange), (r) => r.end))(start) > start;
 
     const words = [...WORDS, ...(template.placeholders ?? [])].map(escapeRegExp).join('|');
     const pattern = new RegExp(`(?<![\\w-])(?:${words})(?![\\w-])`, 'gi');
+    newPass();
     for (const match of text.matchAll(pattern)) {
       const start = match.index;
       const end = start + match[0].length;
@@ -39,6 +53,7 @@ export const placeholderText: Rule = {
     }
 
     const placeholders = new Set(allPlaceholders(template));
+    newPass();
     for (const span of spans) {
       if (span.kind !== 'html' || taken(span.range.start, span.range.end)) continue;
       const html = text.slice(span.range.start, span.range.end);
