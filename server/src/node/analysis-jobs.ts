@@ -1,6 +1,6 @@
 // What an analysis worker does, and the messages it answers. Import-free (engine types only, the
 // engine itself is handed in), so the same jobs run in a worker thread (analysis-worker.ts), a
-// browser web worker, or in process (lsp/in-process-runner.ts). Requests and results cross
+// browser web worker, or in process (InProcessRunner, lsp/analysis-runner.ts). Requests and results cross
 // postMessage, so they hold plain data only: the Postmortem model does (its cycles survive
 // structured clone), functions and class instances would not.
 import type * as Core from '../core/index.js';
