@@ -205,7 +205,7 @@ describe('front-matter-unreadable', () => {
       expect(problem.message).toMatch(/^The front matter cannot be read \(Nested mappings are not allowed in compact mappings\), so none of it counts: not its template, title or fields\. A value with ": " in it needs quotes/);
     }
   });
-  it('finds the line with old Mac line endings (a lone \\r) too, never between a \\r and its \\n, and offers no fix there', () => {
+  it('finds the line with old Mac line endings (a lone \\r) too, never between a \\r and its \\n', () => {
     // Found by the engine properties (seed -334866592): the opening fence ended in a lone \r.
     const mixed = '---\rtitle: [unclosed\r\n\n1. [X] **X:**    \r\nImpact\r---\r\n';
     const [problem] = problems(mixed);
@@ -215,7 +215,12 @@ describe('front-matter-unreadable', () => {
     // Where the YAML parser stopped, to the end of that line.
     expect(lone.slice(colon.range.start, colon.range.end)).toBe('default');
     expect(lone[colon.range.end]).toBe('\r');
+    // YAML reads those lines as one, so quoting cannot make it readable: no fix.
     expect(colon.fixes).toEqual([]);
+    // A fence ending in a lone \r before \n lines: the quoting fix lands on the value.
+    const fence = `---\rtitle: Postmortem: Disk full\n---\n${body}`;
+    const [fixable] = problems(fence);
+    expect(applyFixes(fence, fixable.fixes).text).toBe(`---\rtitle: "Postmortem: Disk full"\n---\n${body}`);
   });
   it('reports a repeated key at the second one, and a list or a lone value as not key: value lines', () => {
     const repeated = `---\nseverity: SEV-1\nseverity: SEV-2\n---\n${body}`;

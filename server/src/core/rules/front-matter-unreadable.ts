@@ -17,8 +17,6 @@ function quoteValues(text: string, frontMatter: NonNullable<Postmortem['frontMat
   // The lines between the fences; each ends with a line break, the last one too.
   const yamlStart = yamlStartOf(text, frontMatter.range);
   const block = text.slice(yamlStart, text.lastIndexOf('\n', frontMatter.range.end - 1) + 1);
-  // Lines read by their \n: a block with old Mac line endings (a lone \r) gets no fix.
-  if (/\r(?!\n)/.test(text.slice(frontMatter.range.start, frontMatter.range.end))) return undefined;
   const edits: Fix['edits'] = [];
   for (let at = 0; at < block.length; ) {
     const lineEnd = block.indexOf('\n', at);

@@ -25,7 +25,7 @@ export const placeholderText: Rule = {
     // and keeps the furthest reach of its own findings.
     const reported: Range[] = [];
     const reachOf = (r: Range) => Math.max(r.end, r.start + 1);
-    let before: (at: number) => number = () => -Infinity;
+    let before: (at: number) => number;
     let found = -Infinity;
     const newPass = () => {
       before = furthestReach(reported, reachOf);
