@@ -59,18 +59,9 @@ export function readMetaLines(node: RootContent, shift: number, text: string): M
   return found;
 }
 
-/** Where the next line break (\n, \r\n or a lone \r, as Markdown and YAML read them) at or after `from` starts, and its length. */
-function nextLineBreak(text: string, from: number): { at: number; length: number } | undefined {
-  const found = /\r\n?|\n/g;
-  found.lastIndex = from;
-  const match = found.exec(text);
-  return match ? { at: match.index, length: match[0].length } : undefined;
-}
-
 /** Where the YAML of a front matter block starts: on the line after the opening `---`. */
 export function yamlStartOf(text: string, range: Range): number {
-  const opening = nextLineBreak(text, range.start);
-  return opening ? Math.min(opening.at + opening.length, range.end) : range.end;
+  return Math.min(lineAt(text, range.start, range.end).next, range.end);
 }
 
 export function readFrontMatter(first: RootContent | undefined, shift: number, text: string): Postmortem['frontMatter'] {
@@ -82,8 +73,7 @@ export function readFrontMatter(first: RootContent | undefined, shift: number, t
     let start = Math.min(Math.max(yamlStart + at, yamlStart), range.end);
     // A position at the end of a line ending in \r\n is the end of that line, not between the two.
     if (text[start - 1] === '\r' && text[start] === '\n') start--;
-    const lineEnd = nextLineBreak(text, start)?.at ?? range.end;
-    return { start, end: Math.max(start, Math.min(lineEnd, range.end)) };
+    return { start, end: Math.max(start, lineAt(text, start, range.end).lineEnd) };
   };
   try {
     const data = parseFrontMatterYaml(first.value);
